@@ -1,0 +1,17 @@
+export default {
+  formHasErrors: "Le formulaire contient des erreurs : corrigez les champs signalés.",
+  required: "Ce champ est obligatoire.",
+  tooShort: "Au moins {{min}} caractères.",
+  tooLong: "Au plus {{max}} caractères.",
+  email: "Saisissez une adresse e-mail valide, par exemple nom@exemple.ma.",
+  number: "Saisissez un nombre.",
+  numberTooSmall: "La valeur doit être au moins {{min}}.",
+  numberTooBig: "La valeur doit être au plus {{max}}.",
+  date: "Saisissez une date et une heure valides.",
+  endBeforeStart: "La fin doit venir après le début.",
+  invalidChoice: "Choisissez une des options proposées.",
+  atLeastOneLanguage: "Choisissez au moins une langue.",
+  timezone: "Choisissez un fuseau horaire valide.",
+  passwordsDiffer: "Les deux mots de passe ne correspondent pas.",
+  invalid: "Cette valeur n'est pas valide.",
+};

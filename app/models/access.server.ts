@@ -1,0 +1,60 @@
+import type { WorkshopRole } from "~/generated/prisma/enums";
+import { getDb } from "~/db/client.server";
+import { forbidden, notFound } from "~/utils/http.server";
+
+/**
+ * Who may do what in a workshop. Every loader and action asks here, per workshop, before reading or changing
+ * anything of it.
+ */
+export type Capability =
+  | "workshop.view"
+  | "workshop.edit"
+  | "workshop.register"
+  | "registrations.manage"
+  | "checkin"
+  | "people.manage";
+
+const ORGANISER_ONLY: Capability[] = ["workshop.edit", "registrations.manage", "checkin", "people.manage"];
+
+export interface WorkshopAccess {
+  role: WorkshopRole | null;
+  published: boolean;
+  /** Sessions this user facilitates (facilitators are assigned per session). */
+  facilitatedSessionIds: string[];
+}
+
+export function can(access: WorkshopAccess, capability: Capability): boolean {
+  if (ORGANISER_ONLY.includes(capability)) return access.role === "ORGANISER";
+  if (capability === "workshop.view") return access.published || access.role !== null;
+  if (capability === "workshop.register") return access.published || access.role !== null;
+  return false;
+}
+
+export async function getWorkshopAccess({ workshopId, userId }: { workshopId: string; userId: string | null }) {
+  const db = getDb();
+  const workshop = await db.workshop.findUnique({ where: { id: workshopId }, select: { id: true, status: true } });
+  if (!workshop) return null;
+  const [membership, facilitated] = userId
+    ? await Promise.all([
+        db.membership.findUnique({ where: { workshopId_userId: { workshopId, userId } }, select: { role: true } }),
+        db.sessionFacilitator.findMany({ where: { userId, session: { workshopId } }, select: { sessionId: true } }),
+      ])
+    : [null, []];
+  return {
+    role: membership?.role ?? null,
+    published: workshop.status === "PUBLISHED",
+    facilitatedSessionIds: facilitated.map((row) => row.sessionId),
+  } satisfies WorkshopAccess;
+}
+
+/** The access of this user to this workshop after checking the capability: 404 when absent, 403 when refused. */
+export async function requireCapability(input: { workshopId: string; userId: string | null; capability: Capability }) {
+  const access = await getWorkshopAccess(input);
+  if (!access) notFound();
+  if (!can(access, input.capability)) {
+    // A draft stays invisible to outsiders: they get the same answer as for a workshop that does not exist.
+    if (!access.published && access.role === null) notFound();
+    forbidden();
+  }
+  return access;
+}

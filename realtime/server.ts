@@ -1,0 +1,89 @@
+import http from "node:http";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { createRequestHandler } from "@remix-run/express";
+import type { ServerBuild } from "@remix-run/node";
+import compression from "compression";
+import express from "express";
+import { disconnectDb } from "~/db/client.server";
+import { rememberLanguageChoice } from "./http/language-cookie";
+import { securityHeaders } from "./http/security-headers";
+
+export interface ServerConfig {
+  port: number;
+  host?: string;
+  /** The Remix server build; defaults to the one `remix build` wrote to build/index.js. */
+  build?: ServerBuild;
+  trustProxy?: boolean;
+  mode?: "production" | "development" | "test";
+}
+
+export interface RunningServer {
+  httpServer: http.Server;
+  port: number;
+  /** Base URL on loopback, for tests and logs. */
+  url: string;
+  /** Stops accepting connections, lets requests in flight finish, then releases the database pool. */
+  close(): Promise<void>;
+}
+
+const ROOT = process.cwd();
+const GRACE_MS = 10_000;
+
+export async function loadServerBuild(): Promise<ServerBuild> {
+  const buildPath = path.join(ROOT, "build", "index.js");
+  return (await import(pathToFileURL(buildPath).href)) as ServerBuild;
+}
+
+/**
+ * One HTTP server for everything the browser talks to: the Remix app today, and the socket.io and Yjs
+ * websocket endpoints that attach to the same `httpServer`.
+ */
+export async function createServer(config: ServerConfig): Promise<RunningServer> {
+  const build = config.build ?? (await loadServerBuild());
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("trust proxy", config.trustProxy ?? false);
+  app.use(securityHeaders);
+  app.use(compression());
+  app.use(rememberLanguageChoice);
+  // Fingerprinted assets never change; everything else in public/ may.
+  app.use("/build", express.static(path.join(ROOT, "public", "build"), { immutable: true, maxAge: "1y" }));
+  app.use(express.static(path.join(ROOT, "public"), { maxAge: "1h" }));
+  app.all(
+    "*",
+    createRequestHandler({
+      build,
+      mode: config.mode ?? process.env.NODE_ENV,
+      getLoadContext: (req) => ({ clientAddress: req.ip ?? "unknown" }),
+    }),
+  );
+
+  const httpServer = http.createServer(app);
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once("error", reject);
+    httpServer.listen(config.port, config.host ?? "0.0.0.0", () => resolve());
+  });
+  const { port } = httpServer.address() as import("node:net").AddressInfo;
+
+  let closing: Promise<void> | undefined;
+  return {
+    httpServer,
+    port,
+    url: `http://127.0.0.1:${port}`,
+    close() {
+      closing ??= (async () => {
+        await new Promise<void>((resolve) => {
+          const force = setTimeout(() => httpServer.closeAllConnections(), GRACE_MS);
+          httpServer.close(() => {
+            clearTimeout(force);
+            resolve();
+          });
+          httpServer.closeIdleConnections();
+        });
+        await disconnectDb();
+      })();
+      return closing;
+    },
+  };
+}

@@ -1,0 +1,48 @@
+import path from "node:path";
+import pg from "pg";
+import type { TestProject } from "vitest/node";
+import { startEmbeddedPostgres, type EmbeddedPostgres } from "~/db/embedded-postgres.server";
+import { applyMigrations } from "~/db/migrate.server";
+
+export const TEMPLATE_DATABASE = "majlis_test_template";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    adminDatabaseUrl: string;
+  }
+}
+
+let embedded: EmbeddedPostgres | undefined;
+
+function withDatabase(url: string, database: string) {
+  const parsed = new URL(url);
+  parsed.pathname = `/${database}`;
+  return parsed.toString();
+}
+
+/**
+ * One PostgreSQL for the whole run: TEST_DATABASE_URL when given (any database on the server to test against),
+ * otherwise an embedded one under .data/test-postgres. Migrations are applied once, to a template database that
+ * every test file then copies (tests/support/database.ts).
+ */
+export default async function setup(project: TestProject) {
+  let adminUrl = process.env.TEST_DATABASE_URL;
+  if (!adminUrl) {
+    embedded = await startEmbeddedPostgres({ dataDir: path.resolve(".data/test-postgres"), database: "postgres" });
+    adminUrl = embedded.url;
+  }
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  try {
+    await admin.query(`DROP DATABASE IF EXISTS ${TEMPLATE_DATABASE} WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE ${TEMPLATE_DATABASE}`);
+  } finally {
+    await admin.end();
+  }
+  await applyMigrations(withDatabase(adminUrl, TEMPLATE_DATABASE));
+  project.provide("adminDatabaseUrl", adminUrl);
+
+  return async () => {
+    await embedded?.stop();
+  };
+}
