@@ -44,7 +44,9 @@ export function AppHeader({ user, language }: AppHeaderProps) {
       <div className="app-header__account">
         {user ? (
           <>
-            <span className="app-header__user">{user.name}</span>
+            <Link to="/account" className="app-header__user" title={t("nav.account")}>
+              {user.name}
+            </Link>
             <Form method="post" action="/logout">
               <button type="submit" className="button button--quiet">
                 {t("nav.signOut")}

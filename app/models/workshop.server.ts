@@ -63,7 +63,16 @@ function isUniqueViolation(error: unknown) {
  * A new DRAFT workshop whose creator is its first organiser. The join code is random; on the rare collision with
  * an existing code the whole creation is retried with a new one, so no half-created workshop is left behind.
  */
-export async function createWorkshop({ userId, fields }: { userId: string; fields: WorkshopFields }) {
+export async function createWorkshop({
+  userId,
+  fields,
+  newJoinCode = generateJoinCode,
+}: {
+  userId: string;
+  fields: WorkshopFields;
+  /** Where join codes come from; tests pass a fixed sequence to exercise a collision. */
+  newJoinCode?: () => string;
+}) {
   const db = getDb();
   const creator = await db.user.findUnique({ where: { id: userId }, select: { organisationId: true } });
   for (let attempt = 1; ; attempt += 1) {
@@ -73,7 +82,7 @@ export async function createWorkshop({ userId, fields }: { userId: string; field
           data: {
             ...fields,
             status: "DRAFT",
-            joinCode: generateJoinCode(),
+            joinCode: newJoinCode(),
             createdById: userId,
             organisationId: creator?.organisationId ?? null,
             memberships: { create: { userId, role: "ORGANISER" } },

@@ -24,6 +24,6 @@ function firstValue(header: string | null): string | undefined {
   return value && /^[\w.\-:[\]]+$/.test(value) ? value : undefined;
 }
 
-export function publicUrl(request: Request, path: string): string {
+export function absoluteUrl(request: Request, path: string): string {
   return new URL(path, publicOrigin(request)).toString();
 }

@@ -2,7 +2,7 @@ import { formatInTimeZone, fromZonedTime } from "date-fns-tz";
 import { z } from "zod";
 import { LANGUAGES } from "~/i18n/config";
 import { fromLocalInputValue, isValidTimeZone } from "~/utils/dates";
-import { optionalText, text } from "~/utils/forms";
+import { list, optionalText, text } from "~/utils/forms";
 
 /** The forms that shape a workshop's schedule: the workshop itself, its parallel sessions, its agenda items. */
 
@@ -12,10 +12,6 @@ const MAX_WORKSHOP_DAYS = 31;
 const DAY_MS = 24 * 3600 * 1000;
 
 const localDateTime = z.string().trim().min(1).regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/, "errors:date");
-
-/** A checkbox group arrives as nothing, one string or several: always an array here. */
-const checkboxes = <T extends z.ZodType>(schema: T) =>
-  z.preprocess((value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]), schema);
 
 interface RangeBounds {
   earliest: Date;
@@ -60,7 +56,7 @@ export const workshopFormSchema = z
     timezone: z.string().trim().min(1).refine(isValidTimeZone, "errors:timezone"),
     venue: optionalText(200),
     format: z.enum(["IN_PERSON", "ONLINE", "HYBRID"]),
-    languages: checkboxes(z.array(z.enum(LANGUAGES)).min(1, "errors:atLeastOneLanguage")),
+    languages: list(z.enum(LANGUAGES)).refine((languages) => languages.length > 0, "errors:atLeastOneLanguage"),
   })
   .superRefine((raw, ctx) =>
     checkRange(ctx, raw, raw.timezone, {

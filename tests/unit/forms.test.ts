@@ -14,7 +14,7 @@ const schema = z.object({
   title: text(20),
   email: email(),
   note: optionalText(10),
-  languages: list(z.enum(["fr", "ar", "en"])).pipe(z.array(z.string()).min(1, "errors:atLeastOneLanguage")),
+  languages: list(z.enum(["fr", "ar", "en"])).refine((chosen) => chosen.length > 0, "errors:atLeastOneLanguage"),
 });
 
 describe("parseForm", () => {

@@ -1,0 +1,59 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Form, useActionData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { requireUser } from "~/auth/session.server";
+import { FormErrorSummary } from "~/components/field";
+import { WorkshopFormFields, workshopFormValuesFromSubmission, type WorkshopFormValues } from "~/components/workshop-form";
+import { canCreateWorkshops, createWorkshop } from "~/models/workshop.server";
+import { parseForm } from "~/utils/forms";
+import { forbidden } from "~/utils/http.server";
+import { workshopFormSchema } from "~/utils/schedule-forms.server";
+
+export const meta: MetaFunction = () => [{ title: "Majlis" }];
+
+const EMPTY_WORKSHOP: WorkshopFormValues = {
+  title: "",
+  description: "",
+  startsAt: "",
+  endsAt: "",
+  timezone: "Africa/Casablanca",
+  venue: "",
+  format: "HYBRID",
+  languages: ["fr"],
+};
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  if (!(await canCreateWorkshops({ userId: user.id }))) forbidden();
+  return null;
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  if (!(await canCreateWorkshops({ userId: user.id }))) forbidden();
+  const form = parseForm(workshopFormSchema, await request.formData());
+  if (!form.ok) return json({ errors: form.errors, values: form.values }, { status: 400 });
+  const workshop = await createWorkshop({ userId: user.id, fields: form.data });
+  return redirect(`/workshops/${workshop.id}`);
+}
+
+export default function NewWorkshopPage() {
+  const { t } = useTranslation("workshop");
+  const data = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const values = data?.values ? workshopFormValuesFromSubmission(data.values) : EMPTY_WORKSHOP;
+  return (
+    <section className="narrow card" aria-labelledby="new-workshop-title">
+      <h1 id="new-workshop-title">{t("new.title")}</h1>
+      <p className="muted">{t("new.intro")}</p>
+      <Form method="post" noValidate>
+        <FormErrorSummary errors={data?.errors} />
+        <WorkshopFormFields values={values} errors={data?.errors} />
+        <button type="submit" className="button button--primary" disabled={navigation.state === "submitting"}>
+          {t("new.submit")}
+        </button>
+      </Form>
+    </section>
+  );
+}

@@ -1,0 +1,18 @@
+/** The HTML of a response with React's entity escapes undone, so tests can look for messages and attributes as written. */
+export async function pageHtml(response: Response): Promise<string> {
+  const html = await response.text();
+  return html
+    .replace(/&#x27;|&#39;/g, "'")
+    .replace(/&quot;/g, '"')
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&amp;/g, "&");
+}
+
+/** The values of the checked radio buttons or checkboxes with this name, as the server rendered them. */
+export function checkedValues(html: string, name: string): string[] {
+  return [...html.matchAll(/<input\b[^>]*>/g)]
+    .map(([input]) => input)
+    .filter((input) => input.includes(`name="${name}"`) && /\bchecked=""/.test(input))
+    .map((input) => /value="([^"]*)"/.exec(input)?.[1] ?? "");
+}
