@@ -3,14 +3,13 @@ interface QrCodeProps {
   svg: string;
   /** What the code is, for people who cannot see it. */
   label: string;
-  className?: string;
 }
 
 /** A QR code rendered from server-made SVG, announced as one image with its label. */
-export function QrCode({ svg, label, className }: QrCodeProps) {
+export function QrCode({ svg, label }: QrCodeProps) {
   return (
     <div
-      className={className ? `qr ${className}` : "qr"}
+      className="qr"
       role="img"
       aria-label={label}
       // The markup comes from the qrcode library on our server, never from user input.

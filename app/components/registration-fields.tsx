@@ -96,10 +96,18 @@ export function SessionChoice({ sessions, defaultValue, currentSessionId, error 
         const full = session.full && session.id !== currentSessionId;
         return (
           <label key={session.id} className="choice choice--card">
-            <input type="radio" name="sessionId" value={session.id} defaultChecked={defaultValue === session.id} required />
+            <input
+              type="radio"
+              name="sessionId"
+              value={session.id}
+              defaultChecked={defaultValue === session.id}
+              required
+            />
             <span>
               <strong>{session.title}</strong>
-              {session.room ? <span className="choice__detail">{t("session.room", { room: session.room })}</span> : null}
+              {session.room ? (
+                <span className="choice__detail">{t("session.room", { room: session.room })}</span>
+              ) : null}
               <span className="choice__detail">
                 {session.capacity === null
                   ? t("session.registered", { count: session.taken })

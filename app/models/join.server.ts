@@ -29,12 +29,16 @@ export async function joinAsGuest(input: {
 }): Promise<GuestJoinOutcome> {
   const db = getDb();
   const email = input.email?.toLowerCase() ?? null;
-  if (email && (await db.user.findUnique({ where: { email }, select: { id: true } }))) return { ok: false, reason: "emailTaken" };
+  if (email && (await db.user.findUnique({ where: { email }, select: { id: true } })))
+    return { ok: false, reason: "emailTaken" };
   const workshop = await db.workshop.findUnique({ where: { id: input.workshopId }, select: { format: true } });
   if (!workshop) return { ok: false, reason: "unknownSession" };
   try {
     return await db.$transaction(async (tx) => {
-      const user = await tx.user.create({ data: { name: input.name, email, locale: input.locale }, select: { id: true } });
+      const user = await tx.user.create({
+        data: { name: input.name, email, locale: input.locale },
+        select: { id: true },
+      });
       const outcome = await registerInTransaction(tx, {
         workshopId: input.workshopId,
         userId: user.id,

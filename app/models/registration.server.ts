@@ -8,7 +8,12 @@ import { matchesSearch } from "~/utils/search-text";
 type Tx = Prisma.TransactionClient;
 
 /** Why a registration (or a change of it) was refused; each has its own message for the person. */
-export type RegistrationRefusal = "sessionFull" | "alreadyRegistered" | "sessionRequired" | "unknownSession" | "modeNotOffered";
+export type RegistrationRefusal =
+  | "sessionFull"
+  | "alreadyRegistered"
+  | "sessionRequired"
+  | "unknownSession"
+  | "modeNotOffered";
 
 export type RegistrationOutcome = { ok: true; registrationId: string } | { ok: false; reason: RegistrationRefusal };
 
@@ -37,8 +42,6 @@ export async function getRegistrationOptions({ workshopId }: { workshopId: strin
       format: true,
       status: true,
       timezone: true,
-      startsAt: true,
-      venue: true,
       sessions: {
         orderBy: [{ position: "asc" }, { createdAt: "asc" }],
         select: { id: true, title: true, room: true, capacity: true, _count: { select: { registrations: true } } },
@@ -63,7 +66,7 @@ export type SessionOption = RegistrationOptions["sessions"][number];
 
 async function checkChoice(
   tx: Tx,
-  { workshopId, mode, sessionId }: { workshopId: string; mode: AttendanceMode; sessionId: string | null },
+  { workshopId, mode, sessionId }: { workshopId: string; mode: AttendanceMode; sessionId: string | null }
 ): Promise<RegistrationRefusal | null> {
   const workshop = await tx.workshop.findUnique({
     where: { id: workshopId },
@@ -83,7 +86,7 @@ async function checkChoice(
  */
 async function claimSeat(
   tx: Tx,
-  { workshopId, sessionId, registrationId }: { workshopId: string; sessionId: string; registrationId?: string },
+  { workshopId, sessionId, registrationId }: { workshopId: string; sessionId: string; registrationId?: string }
 ): Promise<RegistrationRefusal | null> {
   const rows = await tx.$queryRaw<Array<{ capacity: number | null }>>`
     SELECT "capacity" FROM "Session" WHERE "id" = ${sessionId} AND "workshopId" = ${workshopId} FOR UPDATE`;
@@ -105,7 +108,10 @@ export async function registerInTransaction(tx: Tx, choice: RegistrationChoice):
   const { workshopId, userId, mode, sessionId } = choice;
   const refusal = await checkChoice(tx, choice);
   if (refusal) return { ok: false, reason: refusal };
-  const existing = await tx.registration.findUnique({ where: { workshopId_userId: { workshopId, userId } }, select: { id: true } });
+  const existing = await tx.registration.findUnique({
+    where: { workshopId_userId: { workshopId, userId } },
+    select: { id: true },
+  });
   if (existing) return { ok: false, reason: "alreadyRegistered" };
   if (sessionId) {
     const seatRefusal = await claimSeat(tx, { workshopId, sessionId });
@@ -190,7 +196,13 @@ export interface RegistrationFilters {
  * accents and Arabic vowel marks without needing a PostgreSQL extension; a workshop has hundreds of people,
  * not millions.
  */
-export async function listRegistrations({ workshopId, filters = {} }: { workshopId: string; filters?: RegistrationFilters }) {
+export async function listRegistrations({
+  workshopId,
+  filters = {},
+}: {
+  workshopId: string;
+  filters?: RegistrationFilters;
+}) {
   const rows = await getDb().registration.findMany({
     where: {
       workshopId,
@@ -212,7 +224,11 @@ export async function countRegistrations({ workshopId }: { workshopId: string })
   const db = getDb();
   const [groups, checkedInGroups, sessions] = await Promise.all([
     db.registration.groupBy({ by: ["sessionId", "mode"], where: { workshopId }, _count: { _all: true } }),
-    db.registration.groupBy({ by: ["mode"], where: { workshopId, checkedInAt: { not: null } }, _count: { _all: true } }),
+    db.registration.groupBy({
+      by: ["mode"],
+      where: { workshopId, checkedInAt: { not: null } },
+      _count: { _all: true },
+    }),
     db.session.findMany({
       where: { workshopId },
       orderBy: [{ position: "asc" }, { createdAt: "asc" }],
@@ -268,7 +284,13 @@ export async function checkIn({
     });
     if (count === 1) {
       await tx.auditLog.create({
-        data: { workshopId, actorId, action: "registration.checkIn", subjectType: "Registration", subjectId: registrationId },
+        data: {
+          workshopId,
+          actorId,
+          action: "registration.checkIn",
+          subjectType: "Registration",
+          subjectId: registrationId,
+        },
       });
       return { status: "checkedIn", checkedInAt: now };
     }
@@ -286,9 +308,20 @@ export async function checkIn({
 }
 
 /** Undoes a check-in made by mistake (the wrong person in the list); the audit log keeps both steps. */
-export async function undoCheckIn({ workshopId, registrationId, actorId }: { workshopId: string; registrationId: string; actorId: string }) {
+export async function undoCheckIn({
+  workshopId,
+  registrationId,
+  actorId,
+}: {
+  workshopId: string;
+  registrationId: string;
+  actorId: string;
+}) {
   return getDb().$transaction(async (tx) => {
-    const registration = await tx.registration.findFirst({ where: { id: registrationId, workshopId }, select: { checkedInAt: true } });
+    const registration = await tx.registration.findFirst({
+      where: { id: registrationId, workshopId },
+      select: { checkedInAt: true },
+    });
     if (!registration) return false;
     if (registration.checkedInAt) {
       await tx.registration.update({ where: { id: registrationId }, data: { checkedInAt: null, checkedInById: null } });

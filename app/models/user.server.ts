@@ -44,3 +44,8 @@ export async function setPassword({ userId, password }: { userId: string; passwo
     getDb().loginSession.deleteMany({ where: { userId } }),
   ]);
 }
+
+/** Institution staff who may create workshops; set from the command line for the first organiser. */
+export async function allowToOrganise({ userId }: { userId: string }) {
+  await getDb().user.update({ where: { id: userId }, data: { canOrganise: true } });
+}

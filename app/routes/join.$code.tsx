@@ -21,7 +21,10 @@ const sessionField = optionalText(100).transform((value) => value ?? null);
 
 const guestSchema = z.object({
   name: text(120),
-  email: z.preprocess((value) => (typeof value === "string" && value.trim() === "" ? undefined : value), email().optional()),
+  email: z.preprocess(
+    (value) => (typeof value === "string" && value.trim() === "" ? undefined : value),
+    email().optional()
+  ),
   sessionId: sessionField,
 });
 
@@ -36,7 +39,8 @@ async function joinableWorkshop(code: string) {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await getUser(request);
   const workshop = await joinableWorkshop(params.code ?? "");
-  if (!workshop) return json({ workshop: null, user: null, alreadyRegistered: false, code: params.code ?? "" }, { status: 404 });
+  if (!workshop)
+    return json({ workshop: null, user: null, alreadyRegistered: false, code: params.code ?? "" }, { status: 404 });
   const registration = user ? await getOwnRegistration({ workshopId: workshop.id, userId: user.id }) : null;
   return json({
     workshop,
@@ -66,7 +70,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
       sessionId: form.data.sessionId,
     });
     if (!outcome.ok && outcome.reason !== "alreadyRegistered") {
-      return json({ errors: refusalErrors(outcome.reason), values: { sessionId: form.data.sessionId ?? "" } }, { status: 400 });
+      return json(
+        { errors: refusalErrors(outcome.reason), values: { sessionId: form.data.sessionId ?? "" } },
+        { status: 400 }
+      );
     }
     return redirect(registrationPath);
   }
@@ -83,7 +90,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   });
   if (!outcome.ok) {
     const values = { name: form.data.name, email: form.data.email ?? "", sessionId: form.data.sessionId ?? "" };
-    return json({ errors: refusalErrors(outcome.reason), values }, { status: outcome.reason === "emailTaken" ? 409 : 400 });
+    return json(
+      { errors: refusalErrors(outcome.reason), values },
+      { status: outcome.reason === "emailTaken" ? 409 : 400 }
+    );
   }
   return redirect(registrationPath, { headers: { "Set-Cookie": await startLoginSession(request, outcome.userId) } });
 }
@@ -161,7 +171,11 @@ export default function JoinWorkshopPage() {
               />
             </>
           )}
-          <SessionChoice sessions={workshop.sessions} defaultValue={valueOf(data?.values, "sessionId")} error={data?.errors.sessionId} />
+          <SessionChoice
+            sessions={workshop.sessions}
+            defaultValue={valueOf(data?.values, "sessionId")}
+            error={data?.errors.sessionId}
+          />
           <button type="submit" className="button button--primary button--large" disabled={submitting}>
             {user ? t("join.submitSignedIn") : t("join.submitGuest")}
           </button>

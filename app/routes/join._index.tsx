@@ -46,7 +46,11 @@ export default function JoinWithCodePage() {
           defaultValue={valueOf(data?.values, "code")}
           error={data?.errors.code}
         />
-        <button type="submit" className="button button--primary button--large" disabled={navigation.state === "submitting"}>
+        <button
+          type="submit"
+          className="button button--primary button--large"
+          disabled={navigation.state === "submitting"}
+        >
           {t("join.submit")}
         </button>
       </Form>

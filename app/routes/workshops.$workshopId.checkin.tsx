@@ -4,16 +4,25 @@ import { Form, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { requireUser } from "~/auth/session.server";
+import { WorkshopHeader } from "~/components/workshop-header";
 import { DEFAULT_LANGUAGE } from "~/i18n/config";
 import { requireCapability } from "~/models/access.server";
-import { checkIn, countRegistrations, findRegistration, listRegistrations, undoCheckIn } from "~/models/registration.server";
+import {
+  checkIn,
+  countRegistrations,
+  findRegistration,
+  listRegistrations,
+  undoCheckIn,
+} from "~/models/registration.server";
 import { getWorkshop } from "~/models/workshop.server";
 import { useRootData } from "~/root";
 import { formatTime } from "~/utils/dates";
 import { parseForm } from "~/utils/forms";
 import { badRequest, notFound } from "~/utils/http.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.workshop.title} · Majlis` : "Majlis" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.workshop.title} · Majlis` : "Majlis" },
+];
 
 const OUTCOMES = ["checkedIn", "alreadyCheckedIn", "undone"] as const;
 
@@ -39,7 +48,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!workshop) notFound();
   const outcome = OUTCOMES.find((value) => value === searchParams.get("outcome")) ?? null;
   return json({
-    workshop: { id: workshop.id, title: workshop.title, timezone: workshop.timezone },
+    workshop: { id: workshop.id, title: workshop.title, status: workshop.status, timezone: workshop.timezone },
     counts: { checkedIn: counts.checkedIn, expected: counts.byMode.IN_PERSON },
     query,
     matches: matches.map((row) => ({
@@ -50,7 +59,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       session: row.session?.title ?? null,
       checkedInAt: row.checkedInAt,
     })),
-    last: last && outcome ? { name: last.user.name, checkedInAt: last.checkedInAt, by: last.checkedInBy?.name ?? null, outcome } : null,
+    last:
+      last && outcome
+        ? { name: last.user.name, checkedInAt: last.checkedInAt, by: last.checkedInBy?.name ?? null, outcome }
+        : null,
   });
 }
 
@@ -82,71 +94,86 @@ export default function CheckInDeskPage() {
   const language = useRootData()?.language ?? DEFAULT_LANGUAGE;
   const time = (date: string) => formatTime(date, workshop.timezone, language);
   return (
-    <section className="stack checkin-desk" aria-labelledby="checkin-title">
-      <header>
-        <h1 id="checkin-title">{t("checkin.title")}</h1>
-        <p className="muted">{workshop.title}</p>
-        <p className="checkin-desk__progress">{t("checkin.progress", { checkedIn: counts.checkedIn, expected: counts.expected })}</p>
-      </header>
-      {last ? <CheckInNotice last={last} time={time} /> : null}
-      <Form method="get" className="card checkin-desk__search" role="search">
-        <p className="muted">{t("checkin.intro")}</p>
-        <div className="field">
-          <label htmlFor="checkin-q">{t("checkin.search")}</label>
-          <input id="checkin-q" type="search" name="q" defaultValue={searchParams.get("q") ?? ""} autoComplete="off" dir="auto" />
-        </div>
-        <button type="submit" className="button button--primary button--large">
-          {t("checkin.submitSearch")}
-        </button>
-      </Form>
-      {query ? (
-        <section aria-labelledby="results-title" className="stack">
-          <h2 id="results-title">{t("checkin.results")}</h2>
-          {matches.length === 0 ? <p>{t("checkin.noMatch", { query })}</p> : null}
-          <ul className="checkin-list">
-            {matches.map((person) => (
-              <li key={person.id} className="card checkin-list__item">
-                <div>
-                  <p className="checkin-list__name">{person.name}</p>
-                  {person.email ? (
-                    <p className="muted">
-                      <bdi dir="ltr">{person.email}</bdi>
+    <div className="stack">
+      <WorkshopHeader workshop={workshop} isOrganiser />
+      <section className="stack checkin-desk" aria-labelledby="checkin-title">
+        <h2 id="checkin-title">{t("checkin.title")}</h2>
+        <p className="checkin-desk__progress">
+          {t("checkin.progress", { checkedIn: counts.checkedIn, expected: counts.expected })}
+        </p>
+        {last ? <CheckInNotice last={last} time={time} /> : null}
+        <Form method="get" className="card checkin-desk__search" role="search">
+          <p className="muted">{t("checkin.intro")}</p>
+          <div className="field">
+            <label htmlFor="checkin-q">{t("checkin.search")}</label>
+            <input
+              id="checkin-q"
+              type="search"
+              name="q"
+              defaultValue={searchParams.get("q") ?? ""}
+              autoComplete="off"
+              dir="auto"
+            />
+          </div>
+          <button type="submit" className="button button--primary button--large">
+            {t("checkin.submitSearch")}
+          </button>
+        </Form>
+        {query ? (
+          <section aria-labelledby="results-title" className="stack">
+            <h3 id="results-title">{t("checkin.results")}</h3>
+            {matches.length === 0 ? <p>{t("checkin.noMatch", { query })}</p> : null}
+            <ul className="checkin-list">
+              {matches.map((person) => (
+                <li key={person.id} className="card checkin-list__item">
+                  <div>
+                    <p className="checkin-list__name">{person.name}</p>
+                    {person.email ? (
+                      <p className="muted">
+                        <bdi dir="ltr">{person.email}</bdi>
+                      </p>
+                    ) : null}
+                    <p>
+                      <span className="badge">{t(`mode.${person.mode}`)}</span>{" "}
+                      {person.session ?? t("checkin.noSession")}
                     </p>
-                  ) : null}
-                  <p>
-                    <span className="badge">{t(`mode.${person.mode}`)}</span> {person.session ?? t("checkin.noSession")}
-                  </p>
-                  <p>
+                    <p>
+                      {person.checkedInAt ? (
+                        <span className="badge">{t("checkin.checkedInAt", { time: time(person.checkedInAt) })}</span>
+                      ) : (
+                        <span className="badge badge--muted">{t("checkin.notCheckedIn")}</span>
+                      )}
+                    </p>
+                  </div>
+                  <Form method="post">
+                    <input type="hidden" name="registrationId" value={person.id} />
+                    <input type="hidden" name="q" value={query} />
                     {person.checkedInAt ? (
-                      <span className="badge">{t("checkin.checkedInAt", { time: time(person.checkedInAt) })}</span>
+                      <button type="submit" name="intent" value="undo" className="button button--danger">
+                        {t("checkin.undo")}
+                        <span className="visually-hidden"> — {person.name}</span>
+                      </button>
                     ) : (
-                      <span className="badge badge--muted">{t("checkin.notCheckedIn")}</span>
+                      <button
+                        type="submit"
+                        name="intent"
+                        value="checkIn"
+                        className="button button--primary button--large"
+                      >
+                        {t("checkin.checkIn")}
+                        <span className="visually-hidden"> — {person.name}</span>
+                      </button>
                     )}
-                  </p>
-                </div>
-                <Form method="post">
-                  <input type="hidden" name="registrationId" value={person.id} />
-                  <input type="hidden" name="q" value={query} />
-                  {person.checkedInAt ? (
-                    <button type="submit" name="intent" value="undo" className="button button--danger">
-                      {t("checkin.undo")}
-                      <span className="visually-hidden"> — {person.name}</span>
-                    </button>
-                  ) : (
-                    <button type="submit" name="intent" value="checkIn" className="button button--primary button--large">
-                      {t("checkin.checkIn")}
-                      <span className="visually-hidden"> — {person.name}</span>
-                    </button>
-                  )}
-                </Form>
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : (
-        <p className="muted">{t("checkin.typeToSearch")}</p>
-      )}
-    </section>
+                  </Form>
+                </li>
+              ))}
+            </ul>
+          </section>
+        ) : (
+          <p className="muted">{t("checkin.typeToSearch")}</p>
+        )}
+      </section>
+    </div>
   );
 }
 
@@ -170,8 +197,8 @@ function CheckInNotice({ last, time }: CheckInNoticeProps) {
     last.outcome === "checkedIn"
       ? t("checkin.done", { name: last.name, time: at })
       : last.by
-        ? t("checkin.alreadyAtBy", { name: last.name, time: at, by: last.by })
-        : t("checkin.alreadyAt", { name: last.name, time: at });
+      ? t("checkin.alreadyAtBy", { name: last.name, time: at, by: last.by })
+      : t("checkin.alreadyAt", { name: last.name, time: at });
   return (
     <p className={`alert ${last.outcome === "checkedIn" ? "alert--ok" : "alert--info"}`} role="status">
       {message}

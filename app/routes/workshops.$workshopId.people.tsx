@@ -255,7 +255,7 @@ export default function PeoplePage() {
       <section aria-labelledby="members-title">
         <h2 id="members-title">{t("members.title")}</h2>
         <div className="table-wrap">
-          <table>
+          <table className="people-table">
             <thead>
               <tr>
                 <th scope="col">{t("members.name")}</th>
@@ -377,7 +377,7 @@ export default function PeoplePage() {
           <p className="muted">{t("invitations.none")}</p>
         ) : (
           <div className="table-wrap">
-            <table>
+            <table className="people-table">
               <thead>
                 <tr>
                   <th scope="col">{t("invitations.invitee")}</th>

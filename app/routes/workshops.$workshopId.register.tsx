@@ -4,6 +4,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { useTranslation } from "react-i18next";
 import { requireUser } from "~/auth/session.server";
 import { FormErrorSummary, valueOf } from "~/components/field";
+import { WorkshopHeader } from "~/components/workshop-header";
 import { ModeChoice, SessionChoice } from "~/components/registration-fields";
 import { requireCapability } from "~/models/access.server";
 import { getOwnRegistration, getRegistrationOptions, registerForWorkshop } from "~/models/registration.server";
@@ -11,18 +12,20 @@ import { parseForm } from "~/utils/forms";
 import { notFound } from "~/utils/http.server";
 import { registrationChoiceSchema, refusalErrors } from "~/utils/registration-form";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.workshop.title} · Majlis` : "Majlis" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.workshop.title} · Majlis` : "Majlis" },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const workshopId = params.workshopId ?? "";
   const user = await requireUser(request);
-  await requireCapability({ workshopId, userId: user.id, capability: "workshop.register" });
+  const access = await requireCapability({ workshopId, userId: user.id, capability: "workshop.register" });
   const [workshop, registration] = await Promise.all([
     getRegistrationOptions({ workshopId }),
     getOwnRegistration({ workshopId, userId: user.id }),
   ]);
   if (!workshop) notFound();
-  return json({ workshop, alreadyRegistered: registration !== null });
+  return json({ workshop, alreadyRegistered: registration !== null, isOrganiser: access.role === "ORGANISER" });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -41,36 +44,44 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function RegisterPage() {
   const { t } = useTranslation("registration");
-  const { workshop, alreadyRegistered } = useLoaderData<typeof loader>();
+  const { workshop, alreadyRegistered, isOrganiser } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const navigation = useNavigation();
   const registrationPath = `/workshops/${workshop.id}/registration`;
   return (
-    <section className="narrow stack" aria-labelledby="register-title">
-      <header>
-        <h1 id="register-title">{t("register.title")}</h1>
-        <p className="muted">{workshop.title}</p>
-      </header>
-      {alreadyRegistered && !data ? (
-        <div className="alert alert--info">
-          <p>{t("register.already")}</p>
-          <Link to={registrationPath}>{t("register.seeRegistration")}</Link>
-        </div>
-      ) : (
-        <Form method="post" noValidate className="card">
-          <FormErrorSummary errors={data?.errors} />
-          {data?.errors.form?.key === "registration:errors.alreadyRegistered" ? (
-            <p>
-              <Link to={registrationPath}>{t("register.seeRegistration")}</Link>
-            </p>
-          ) : null}
-          <ModeChoice modes={workshop.modes} defaultValue={valueOf(data?.values, "mode")} error={data?.errors.mode} />
-          <SessionChoice sessions={workshop.sessions} defaultValue={valueOf(data?.values, "sessionId")} error={data?.errors.sessionId} />
-          <button type="submit" className="button button--primary button--large" disabled={navigation.state === "submitting"}>
-            {t("register.submit")}
-          </button>
-        </Form>
-      )}
-    </section>
+    <div className="stack">
+      <WorkshopHeader workshop={workshop} isOrganiser={isOrganiser} />
+      <section className="narrow stack" aria-labelledby="register-title">
+        <h2 id="register-title">{t("register.title")}</h2>
+        {alreadyRegistered && !data ? (
+          <div className="alert alert--info">
+            <p>{t("register.already")}</p>
+            <Link to={registrationPath}>{t("register.seeRegistration")}</Link>
+          </div>
+        ) : (
+          <Form method="post" noValidate className="card">
+            <FormErrorSummary errors={data?.errors} />
+            {data?.errors.form?.key === "registration:errors.alreadyRegistered" ? (
+              <p>
+                <Link to={registrationPath}>{t("register.seeRegistration")}</Link>
+              </p>
+            ) : null}
+            <ModeChoice modes={workshop.modes} defaultValue={valueOf(data?.values, "mode")} error={data?.errors.mode} />
+            <SessionChoice
+              sessions={workshop.sessions}
+              defaultValue={valueOf(data?.values, "sessionId")}
+              error={data?.errors.sessionId}
+            />
+            <button
+              type="submit"
+              className="button button--primary button--large"
+              disabled={navigation.state === "submitting"}
+            >
+              {t("register.submit")}
+            </button>
+          </Form>
+        )}
+      </section>
+    </div>
   );
 }

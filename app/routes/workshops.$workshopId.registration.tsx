@@ -1,15 +1,21 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { requireUser } from "~/auth/session.server";
 import { FormErrorSummary, valueOf } from "~/components/field";
+import { WorkshopHeader } from "~/components/workshop-header";
 import { QrCode } from "~/components/qr-code";
 import { ModeChoice, SessionChoice } from "~/components/registration-fields";
 import { DEFAULT_LANGUAGE } from "~/i18n/config";
 import { requireCapability } from "~/models/access.server";
-import { cancelRegistration, changeRegistration, getOwnRegistration, getRegistrationOptions } from "~/models/registration.server";
+import {
+  cancelRegistration,
+  changeRegistration,
+  getOwnRegistration,
+  getRegistrationOptions,
+} from "~/models/registration.server";
 import { useRootData } from "~/root";
 import { formatTime } from "~/utils/dates";
 import { parseForm } from "~/utils/forms";
@@ -18,14 +24,16 @@ import { absoluteUrl } from "~/utils/public-url.server";
 import { qrCodeSvg } from "~/utils/qr-code.server";
 import { refusalErrors, registrationChoiceSchema } from "~/utils/registration-form";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.workshop.title} · Majlis` : "Majlis" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.workshop.title} · Majlis` : "Majlis" },
+];
 
 const intentSchema = z.object({ intent: z.enum(["change", "cancel"]) });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const workshopId = params.workshopId ?? "";
   const user = await requireUser(request);
-  await requireCapability({ workshopId, userId: user.id, capability: "workshop.view" });
+  const access = await requireCapability({ workshopId, userId: user.id, capability: "workshop.view" });
   const [workshop, registration] = await Promise.all([
     getRegistrationOptions({ workshopId }),
     getOwnRegistration({ workshopId, userId: user.id }),
@@ -37,6 +45,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     workshop,
     registration: { ...registration, userName: registration.user.name },
     qrSvg: await qrCodeSvg(checkInUrl),
+    isOrganiser: access.role === "ORGANISER",
   });
 }
 
@@ -64,89 +73,104 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function OwnRegistrationPage() {
   const { t } = useTranslation("registration");
-  const { workshop, registration, qrSvg } = useLoaderData<typeof loader>();
+  const { workshop, registration, qrSvg, isOrganiser } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const navigation = useNavigation();
   const [searchParams] = useSearchParams();
   const language = useRootData()?.language ?? DEFAULT_LANGUAGE;
-  const notice = searchParams.has("registered") ? t("mine.registered") : searchParams.has("updated") ? t("mine.updated") : null;
+  const notice = searchParams.has("registered")
+    ? t("mine.registered")
+    : searchParams.has("updated")
+    ? t("mine.updated")
+    : null;
   return (
-    <section className="stack registration-page" aria-labelledby="registration-title">
-      <header>
-        <h1 id="registration-title">{t("mine.title")}</h1>
-        <p className="muted">
-          <Link to={`/workshops/${workshop.id}`}>{workshop.title}</Link>
-        </p>
-      </header>
-      {notice && !data ? (
-        <p className="alert alert--ok" role="status">
-          {notice}
-        </p>
-      ) : null}
-      <div className="registration-page__grid">
-        <div className="card stack">
-          <dl className="facts">
-            <div>
-              <dt>{t("mode.label")}</dt>
-              <dd>{t(`mode.${registration.mode}`)}</dd>
-            </div>
-            {registration.session ? (
+    <div className="stack">
+      <WorkshopHeader workshop={workshop} isOrganiser={isOrganiser} />
+      <section className="stack registration-page" aria-labelledby="registration-title">
+        <h2 id="registration-title">{t("mine.title")}</h2>
+        {notice && !data ? (
+          <p className="alert alert--ok" role="status">
+            {notice}
+          </p>
+        ) : null}
+        <div className="registration-page__grid">
+          <div className="card stack">
+            <dl className="facts">
               <div>
-                <dt>{t("session.label")}</dt>
+                <dt>{t("mode.label")}</dt>
+                <dd>{t(`mode.${registration.mode}`)}</dd>
+              </div>
+              {registration.session ? (
+                <div>
+                  <dt>{t("session.label")}</dt>
+                  <dd>
+                    {registration.session.title}
+                    {registration.session.room ? (
+                      <span className="facts__detail">{t("session.room", { room: registration.session.room })}</span>
+                    ) : null}
+                  </dd>
+                </div>
+              ) : null}
+              <div>
+                <dt>{t("mine.status")}</dt>
                 <dd>
-                  {registration.session.title}
-                  {registration.session.room ? <span className="muted"> · {t("session.room", { room: registration.session.room })}</span> : null}
+                  {registration.checkedInAt ? (
+                    <span className="badge">
+                      {t("mine.checkedInAt", {
+                        time: formatTime(registration.checkedInAt, workshop.timezone, language),
+                      })}
+                    </span>
+                  ) : (
+                    <span className="badge badge--muted">{t("mine.notCheckedIn")}</span>
+                  )}
                 </dd>
               </div>
-            ) : null}
-            <div>
-              <dt>{t("mine.status")}</dt>
-              <dd>
-                {registration.checkedInAt ? (
-                  <span className="badge">{t("mine.checkedInAt", { time: formatTime(registration.checkedInAt, workshop.timezone, language) })}</span>
-                ) : (
-                  <span className="badge badge--muted">{t("mine.notCheckedIn")}</span>
-                )}
-              </dd>
-            </div>
-          </dl>
+            </dl>
+          </div>
+          <section className="card stack checkin-pass" aria-labelledby="pass-title">
+            <h3 id="pass-title">{t("mine.qrTitle")}</h3>
+            <p>{t("mine.qrHelp")}</p>
+            <QrCode svg={qrSvg} label={t("mine.qrLabel", { name: registration.userName })} />
+            <p>
+              {t("mine.code")}{" "}
+              <code className="checkin-pass__code" dir="ltr">
+                {registration.checkInCode}
+              </code>
+            </p>
+          </section>
         </div>
-        <section className="card stack checkin-pass" aria-labelledby="pass-title">
-          <h2 id="pass-title">{t("mine.qrTitle")}</h2>
-          <p>{t("mine.qrHelp")}</p>
-          <QrCode svg={qrSvg} label={t("mine.qrLabel", { name: registration.userName })} className="qr--pass" />
-          <p>
-            {t("mine.code")} <code className="checkin-pass__code">{registration.checkInCode}</code>
-          </p>
+        <details className="card" open={Boolean(data)}>
+          <summary>{t("mine.change")}</summary>
+          <Form method="post" noValidate>
+            <input type="hidden" name="intent" value="change" />
+            <FormErrorSummary errors={data?.errors} />
+            <ModeChoice
+              modes={workshop.modes}
+              defaultValue={valueOf(data?.values, "mode") ?? registration.mode}
+              error={data?.errors.mode}
+            />
+            <SessionChoice
+              sessions={workshop.sessions}
+              currentSessionId={registration.sessionId}
+              defaultValue={valueOf(data?.values, "sessionId") ?? registration.sessionId ?? undefined}
+              error={data?.errors.sessionId}
+            />
+            <button type="submit" className="button button--primary" disabled={navigation.state === "submitting"}>
+              {t("mine.changeSubmit")}
+            </button>
+          </Form>
+        </details>
+        <section className="card stack" aria-labelledby="cancel-title">
+          <h3 id="cancel-title">{t("mine.cancelTitle")}</h3>
+          <p className="muted">{t("mine.cancelHelp")}</p>
+          <Form method="post">
+            <input type="hidden" name="intent" value="cancel" />
+            <button type="submit" className="button button--danger">
+              {t("mine.cancelSubmit")}
+            </button>
+          </Form>
         </section>
-      </div>
-      <details className="card" open={Boolean(data)}>
-        <summary>{t("mine.change")}</summary>
-        <Form method="post" noValidate>
-          <input type="hidden" name="intent" value="change" />
-          <FormErrorSummary errors={data?.errors} />
-          <ModeChoice modes={workshop.modes} defaultValue={valueOf(data?.values, "mode") ?? registration.mode} error={data?.errors.mode} />
-          <SessionChoice
-            sessions={workshop.sessions}
-            currentSessionId={registration.sessionId}
-            defaultValue={valueOf(data?.values, "sessionId") ?? registration.sessionId ?? undefined}
-            error={data?.errors.sessionId}
-          />
-          <button type="submit" className="button button--primary" disabled={navigation.state === "submitting"}>
-            {t("mine.changeSubmit")}
-          </button>
-        </Form>
-      </details>
-      <section className="card stack" aria-labelledby="cancel-title">
-        <h2 id="cancel-title">{t("mine.cancelTitle")}</h2>
-        <p className="muted">{t("mine.cancelHelp")}</p>
-        <Form method="post">
-          <input type="hidden" name="intent" value="cancel" />
-          <button type="submit" className="button button--danger">
-            {t("mine.cancelSubmit")}
-          </button>
-        </Form>
       </section>
-    </section>
+    </div>
   );
 }

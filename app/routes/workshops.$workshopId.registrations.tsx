@@ -3,6 +3,7 @@ import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireUser } from "~/auth/session.server";
+import { WorkshopHeader } from "~/components/workshop-header";
 import { DEFAULT_LANGUAGE } from "~/i18n/config";
 import { requireCapability } from "~/models/access.server";
 import { countRegistrations, getRegistrationOptions, listRegistrations } from "~/models/registration.server";
@@ -11,7 +12,9 @@ import { formatDateTime } from "~/utils/dates";
 import { notFound } from "~/utils/http.server";
 import { filtersFromSearchParams } from "~/utils/registration-filters";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.workshop.title} · Majlis` : "Majlis" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.workshop.title} · Majlis` : "Majlis" },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const workshopId = params.workshopId ?? "";
@@ -25,7 +28,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   ]);
   if (!workshop) notFound();
   return json({
-    workshop: { id: workshop.id, title: workshop.title, timezone: workshop.timezone, modes: workshop.modes, sessions: workshop.sessions },
+    workshop: {
+      id: workshop.id,
+      title: workshop.title,
+      status: workshop.status,
+      timezone: workshop.timezone,
+      modes: workshop.modes,
+      sessions: workshop.sessions,
+    },
     counts,
     rows: rows.map((row) => ({
       id: row.id,
@@ -49,145 +59,145 @@ export default function RegistrationsPage() {
   const exportQuery = searchParams.toString();
   const exportHref = `/workshops/${workshop.id}/registrations.csv${exportQuery ? `?${exportQuery}` : ""}`;
   return (
-    <section className="stack" aria-labelledby="registrations-title">
-      <header className="page-header">
-        <div>
-          <h1 id="registrations-title">{t("list.title")}</h1>
-          <p className="muted">{workshop.title}</p>
+    <div className="stack">
+      <WorkshopHeader workshop={workshop} isOrganiser />
+      <section className="stack" aria-labelledby="registrations-title">
+        <div className="page-header">
+          <h2 id="registrations-title">{t("list.title")}</h2>
+          <a href={exportHref} className="button" download>
+            {t("list.export")}
+          </a>
         </div>
-        <a href={exportHref} className="button" download>
-          {t("list.export")}
-        </a>
-      </header>
 
-      <section className="card stack" aria-labelledby="counts-title">
-        <h2 id="counts-title">{t("list.counts")}</h2>
-        <ul className="stat-list">
-          <li>{t("list.total", { count: counts.total })}</li>
-          <li>{t("list.modeCount", { mode: t("mode.IN_PERSON"), count: counts.byMode.IN_PERSON })}</li>
-          <li>{t("list.modeCount", { mode: t("mode.REMOTE"), count: counts.byMode.REMOTE })}</li>
-          <li>{t("list.checkedInCount", { count: counts.checkedIn })}</li>
-        </ul>
-        {counts.bySession.length > 0 ? (
-          <div className="table-wrap">
-            <table>
-              <caption className="table-caption">{t("list.bySession")}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("columns.session")}</th>
-                  <th scope="col">{t("mode.IN_PERSON")}</th>
-                  <th scope="col">{t("mode.REMOTE")}</th>
-                  <th scope="col">{t("columns.total")}</th>
-                  <th scope="col">{t("list.capacity")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {counts.bySession.map((session) => (
-                  <tr key={session.id}>
-                    <th scope="row">{session.title}</th>
-                    <td>{session.inPerson}</td>
-                    <td>{session.remote}</td>
-                    <td>{session.total}</td>
-                    <td>{session.capacity ?? t("list.unlimited")}</td>
-                  </tr>
-                ))}
-                {counts.withoutSession > 0 ? (
+        <section className="card stack" aria-labelledby="counts-title">
+          <h3 id="counts-title">{t("list.counts")}</h3>
+          <ul className="stat-list">
+            <li>{t("list.total", { count: counts.total })}</li>
+            <li>{t("list.modeCount", { mode: t("mode.IN_PERSON"), count: counts.byMode.IN_PERSON })}</li>
+            <li>{t("list.modeCount", { mode: t("mode.REMOTE"), count: counts.byMode.REMOTE })}</li>
+            <li>{t("list.checkedInCount", { count: counts.checkedIn })}</li>
+          </ul>
+          {counts.bySession.length > 0 ? (
+            <div className="table-wrap">
+              <table>
+                <caption className="table-caption">{t("list.bySession")}</caption>
+                <thead>
                   <tr>
-                    <th scope="row">{t("list.withoutSession")}</th>
-                    <td colSpan={2} />
-                    <td>{counts.withoutSession}</td>
-                    <td />
+                    <th scope="col">{t("columns.session")}</th>
+                    <th scope="col">{t("mode.IN_PERSON")}</th>
+                    <th scope="col">{t("mode.REMOTE")}</th>
+                    <th scope="col">{t("columns.total")}</th>
+                    <th scope="col">{t("list.capacity")}</th>
                   </tr>
-                ) : null}
-              </tbody>
-            </table>
-          </div>
-        ) : null}
-      </section>
+                </thead>
+                <tbody>
+                  {counts.bySession.map((session) => (
+                    <tr key={session.id}>
+                      <th scope="row">{session.title}</th>
+                      <td>{session.inPerson}</td>
+                      <td>{session.remote}</td>
+                      <td>{session.total}</td>
+                      <td>{session.capacity ?? t("list.unlimited")}</td>
+                    </tr>
+                  ))}
+                  {counts.withoutSession > 0 ? (
+                    <tr>
+                      <th scope="row">{t("list.withoutSession")}</th>
+                      <td colSpan={2} />
+                      <td>{counts.withoutSession}</td>
+                      <td />
+                    </tr>
+                  ) : null}
+                </tbody>
+              </table>
+            </div>
+          ) : null}
+        </section>
 
-      <Form method="get" className="card filters" aria-label={t("list.filters")}>
-        <div className="form-row">
-          <div className="field">
-            <label htmlFor="filter-q">{t("list.search")}</label>
-            <input id="filter-q" type="search" name="q" defaultValue={searchParams.get("q") ?? ""} dir="auto" />
-          </div>
-          <div className="field">
-            <label htmlFor="filter-mode">{t("mode.label")}</label>
-            <select id="filter-mode" name="mode" defaultValue={searchParams.get("mode") ?? ""}>
-              <option value="">{t("list.anyMode")}</option>
-              {workshop.modes.map((mode) => (
-                <option key={mode} value={mode}>
-                  {t(`mode.${mode}`)}
-                </option>
-              ))}
-            </select>
-          </div>
-          {workshop.sessions.length > 0 ? (
+        <Form method="get" className="card filters" aria-label={t("list.filters")}>
+          <div className="form-row">
             <div className="field">
-              <label htmlFor="filter-session">{t("session.label")}</label>
-              <select id="filter-session" name="session" defaultValue={searchParams.get("session") ?? ""}>
-                <option value="">{t("list.anySession")}</option>
-                {workshop.sessions.map((session) => (
-                  <option key={session.id} value={session.id}>
-                    {session.title}
+              <label htmlFor="filter-q">{t("list.search")}</label>
+              <input id="filter-q" type="search" name="q" defaultValue={searchParams.get("q") ?? ""} dir="auto" />
+            </div>
+            <div className="field">
+              <label htmlFor="filter-mode">{t("mode.label")}</label>
+              <select id="filter-mode" name="mode" defaultValue={searchParams.get("mode") ?? ""}>
+                <option value="">{t("list.anyMode")}</option>
+                {workshop.modes.map((mode) => (
+                  <option key={mode} value={mode}>
+                    {t(`mode.${mode}`)}
                   </option>
                 ))}
               </select>
             </div>
-          ) : null}
-          <div className="field">
-            <label htmlFor="filter-checkedin">{t("list.checkedInFilter")}</label>
-            <select id="filter-checkedin" name="checkedIn" defaultValue={searchParams.get("checkedIn") ?? ""}>
-              <option value="">{t("list.anyCheckIn")}</option>
-              <option value="yes">{t("list.checkedInOnly")}</option>
-              <option value="no">{t("list.notCheckedInOnly")}</option>
-            </select>
+            {workshop.sessions.length > 0 ? (
+              <div className="field">
+                <label htmlFor="filter-session">{t("session.label")}</label>
+                <select id="filter-session" name="session" defaultValue={searchParams.get("session") ?? ""}>
+                  <option value="">{t("list.anySession")}</option>
+                  {workshop.sessions.map((session) => (
+                    <option key={session.id} value={session.id}>
+                      {session.title}
+                    </option>
+                  ))}
+                </select>
+              </div>
+            ) : null}
+            <div className="field">
+              <label htmlFor="filter-checkedin">{t("list.checkedInFilter")}</label>
+              <select id="filter-checkedin" name="checkedIn" defaultValue={searchParams.get("checkedIn") ?? ""}>
+                <option value="">{t("list.anyCheckIn")}</option>
+                <option value="yes">{t("list.checkedInOnly")}</option>
+                <option value="no">{t("list.notCheckedInOnly")}</option>
+              </select>
+            </div>
           </div>
-        </div>
-        <div className="row">
-          <button type="submit" className="button button--primary">
-            {t("list.apply")}
-          </button>
-          <Link to={`/workshops/${workshop.id}/registrations`} className="button button--quiet">
-            {t("list.reset")}
-          </Link>
-        </div>
-      </Form>
+          <div className="row">
+            <button type="submit" className="button button--primary">
+              {t("list.apply")}
+            </button>
+            <Link to={`/workshops/${workshop.id}/registrations`} className="button button--quiet">
+              {t("list.reset")}
+            </Link>
+          </div>
+        </Form>
 
-      <p role="status">{t("list.showing", { count: rows.length })}</p>
-      {rows.length === 0 ? (
-        <p className="muted">{t("list.empty")}</p>
-      ) : (
-        <div className="table-wrap">
-          <table>
-            <caption className="table-caption">{t("list.tableCaption")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("columns.name")}</th>
-                <th scope="col">{t("columns.email")}</th>
-                <th scope="col">{t("columns.mode")}</th>
-                <th scope="col">{t("columns.session")}</th>
-                <th scope="col">{t("columns.registeredAt")}</th>
-                <th scope="col">{t("columns.checkedInAt")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((row) => (
-                <tr key={row.id}>
-                  <th scope="row">{row.name}</th>
-                  <td>
-                    <bdi dir="ltr">{row.email ?? ""}</bdi>
-                  </td>
-                  <td>{t(`mode.${row.mode}`)}</td>
-                  <td>{row.session ?? ""}</td>
-                  <td>{when(row.createdAt)}</td>
-                  <td>{when(row.checkedInAt)}</td>
+        <p role="status">{t("list.showing", { count: rows.length })}</p>
+        {rows.length === 0 ? (
+          <p className="muted">{t("list.empty")}</p>
+        ) : (
+          <div className="table-wrap">
+            <table>
+              <caption className="table-caption">{t("list.tableCaption")}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t("columns.name")}</th>
+                  <th scope="col">{t("columns.email")}</th>
+                  <th scope="col">{t("columns.mode")}</th>
+                  <th scope="col">{t("columns.session")}</th>
+                  <th scope="col">{t("columns.registeredAt")}</th>
+                  <th scope="col">{t("columns.checkedInAt")}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-    </section>
+              </thead>
+              <tbody>
+                {rows.map((row) => (
+                  <tr key={row.id}>
+                    <th scope="row">{row.name}</th>
+                    <td>
+                      <bdi dir="ltr">{row.email ?? ""}</bdi>
+                    </td>
+                    <td>{t(`mode.${row.mode}`)}</td>
+                    <td>{row.session ?? ""}</td>
+                    <td>{when(row.createdAt)}</td>
+                    <td>{when(row.checkedInAt)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+    </div>
   );
 }

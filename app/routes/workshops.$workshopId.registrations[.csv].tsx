@@ -16,12 +16,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const workshop = await getWorkshop({ workshopId });
   if (!workshop) notFound();
   const filters = filtersFromSearchParams(new URL(request.url).searchParams);
-  const [rows, { language }] = await Promise.all([listRegistrations({ workshopId, filters }), resolveLanguage(request, user.locale)]);
+  const [rows, { language }] = await Promise.all([
+    listRegistrations({ workshopId, filters }),
+    resolveLanguage(request, user.locale),
+  ]);
   const csv = registrationsCsv({ rows, language, timeZone: workshop.timezone });
   return new Response(csv, {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="${registrationsFileName({ joinCode: workshop.joinCode, language })}"`,
+      "Content-Disposition": `attachment; filename="${registrationsFileName({
+        joinCode: workshop.joinCode,
+        language,
+      })}"`,
       // Personal data: never kept by a shared cache.
       "Cache-Control": "private, no-store",
     },

@@ -3,5 +3,8 @@
  * more easily (or that their phone's keyboard inserts). Codes are stored in capitals without separators.
  */
 export function normaliseJoinCode(input: string): string {
-  return input.normalize("NFKC").replace(/[\s\-\u2010-\u2015_]+/g, "").toUpperCase();
+  return input
+    .normalize("NFKC")
+    .replace(/[\s\-\u2010-\u2015_]+/g, "")
+    .toUpperCase();
 }

@@ -22,7 +22,12 @@ const registrationsOf = (workshopId: string) => getDb().registration.findMany({ 
 
 describe("registering for a workshop", () => {
   it("registers a remote participant for a session, makes them a participant and shows their check-in code", async () => {
-    const { workshop, sessions } = await makeWorkshop({ sessions: [{ title: "Data", capacity: 10 }, { title: "Réseaux", capacity: null }] });
+    const { workshop, sessions } = await makeWorkshop({
+      sessions: [
+        { title: "Data", capacity: 10 },
+        { title: "Réseaux", capacity: null },
+      ],
+    });
     const person = await makeUser("Salma Remote");
     const client = await signedIn(person.email);
 
@@ -33,14 +38,24 @@ describe("registering for a workshop", () => {
     expect(formHtml).toContain('value="REMOTE"');
     expect(formHtml).toContain("0 / 10 seats taken");
 
-    const response = await client.post(`/workshops/${workshop.id}/register`, { mode: "REMOTE", sessionId: sessions[1].id });
+    const response = await client.post(`/workshops/${workshop.id}/register`, {
+      mode: "REMOTE",
+      sessionId: sessions[1].id,
+    });
     expect(response.status).toBe(302);
     expect(response.headers.get("location")).toBe(`/workshops/${workshop.id}/registration?registered=1`);
 
     const [registration] = await registrationsOf(workshop.id);
-    expect(registration).toMatchObject({ userId: person.id, mode: "REMOTE", sessionId: sessions[1].id, checkedInAt: null });
+    expect(registration).toMatchObject({
+      userId: person.id,
+      mode: "REMOTE",
+      sessionId: sessions[1].id,
+      checkedInAt: null,
+    });
     expect(registration.checkInCode.length).toBeGreaterThanOrEqual(16);
-    const membership = await getDb().membership.findUnique({ where: { workshopId_userId: { workshopId: workshop.id, userId: person.id } } });
+    const membership = await getDb().membership.findUnique({
+      where: { workshopId_userId: { workshopId: workshop.id, userId: person.id } },
+    });
     expect(membership?.role).toBe("PARTICIPANT");
 
     const page = await client.get(`/workshops/${workshop.id}/registration?registered=1`);
@@ -62,13 +77,23 @@ describe("registering for a workshop", () => {
   });
 
   it("refuses a full session with a clear message, keeps the choice and adds nothing", async () => {
-    const { workshop, sessions } = await makeWorkshop({ sessions: [{ title: "Petite salle", capacity: 1 }, { title: "Grande salle", capacity: 50 }] });
+    const { workshop, sessions } = await makeWorkshop({
+      sessions: [
+        { title: "Petite salle", capacity: 1 },
+        { title: "Grande salle", capacity: 50 },
+      ],
+    });
     const first = await makeUser("First Comer");
-    await (await signedIn(first.email)).post(`/workshops/${workshop.id}/register`, { mode: "IN_PERSON", sessionId: sessions[0].id });
+    await (
+      await signedIn(first.email)
+    ).post(`/workshops/${workshop.id}/register`, { mode: "IN_PERSON", sessionId: sessions[0].id });
 
     const late = await makeUser("Late Comer");
     const client = await signedIn(late.email);
-    const response = await client.post(`/workshops/${workshop.id}/register`, { mode: "REMOTE", sessionId: sessions[0].id });
+    const response = await client.post(`/workshops/${workshop.id}/register`, {
+      mode: "REMOTE",
+      sessionId: sessions[0].id,
+    });
     expect(response.status).toBe(400);
     const html = await pageHtml(response);
     expect(html).toContain("This session is full. Please choose another one.");
@@ -76,7 +101,9 @@ describe("registering for a workshop", () => {
     expect(checkedValues(html, "sessionId")).toEqual([sessions[0].id]);
     expect(await registrationsOf(workshop.id)).toHaveLength(1);
 
-    const french = await (await signedIn(late.email, "fr")).post(`/workshops/${workshop.id}/register`, {
+    const french = await (
+      await signedIn(late.email, "fr")
+    ).post(`/workshops/${workshop.id}/register`, {
       mode: "REMOTE",
       sessionId: sessions[0].id,
     });
@@ -86,20 +113,27 @@ describe("registering for a workshop", () => {
   it("gives the last seats to exactly as many people as there are seats when they ask at the same moment", async () => {
     const { workshop, sessions } = await makeWorkshop({ sessions: [{ title: "Dernière place", capacity: 1 }] });
     const clients = await Promise.all(
-      ["Racer One", "Racer Two"].map(async (name) => signedIn((await makeUser(name)).email)),
+      ["Racer One", "Racer Two"].map(async (name) => signedIn((await makeUser(name)).email))
     );
     const responses = await Promise.all(
-      clients.map((client) => client.post(`/workshops/${workshop.id}/register`, { mode: "IN_PERSON", sessionId: sessions[0].id })),
+      clients.map((client) =>
+        client.post(`/workshops/${workshop.id}/register`, { mode: "IN_PERSON", sessionId: sessions[0].id })
+      )
     );
     expect(responses.map((r) => r.status).sort()).toEqual([302, 400]);
     expect(await registrationsOf(workshop.id)).toHaveLength(1);
 
-    const { workshop: larger, sessions: [session] } = await makeWorkshop({ sessions: [{ title: "Trois places", capacity: 3 }] });
+    const {
+      workshop: larger,
+      sessions: [session],
+    } = await makeWorkshop({ sessions: [{ title: "Trois places", capacity: 3 }] });
     const crowd = await Promise.all(
-      ["A", "B", "C", "D", "E", "F", "G", "H"].map(async (letter) => signedIn((await makeUser(`Crowd ${letter}`)).email)),
+      ["A", "B", "C", "D", "E", "F", "G", "H"].map(async (letter) =>
+        signedIn((await makeUser(`Crowd ${letter}`)).email)
+      )
     );
     const crowdResponses = await Promise.all(
-      crowd.map((client) => client.post(`/workshops/${larger.id}/register`, { mode: "REMOTE", sessionId: session.id })),
+      crowd.map((client) => client.post(`/workshops/${larger.id}/register`, { mode: "REMOTE", sessionId: session.id }))
     );
     expect(crowdResponses.filter((r) => r.status === 302)).toHaveLength(3);
     expect(crowdResponses.filter((r) => r.status === 400)).toHaveLength(5);
@@ -110,9 +144,14 @@ describe("registering for a workshop", () => {
     const { workshop, sessions } = await makeWorkshop({ sessions: [{ title: "Unique", capacity: null }] });
     const person = await makeUser("Twice Keen");
     const client = await signedIn(person.email);
-    expect((await client.post(`/workshops/${workshop.id}/register`, { mode: "IN_PERSON", sessionId: sessions[0].id })).status).toBe(302);
+    expect(
+      (await client.post(`/workshops/${workshop.id}/register`, { mode: "IN_PERSON", sessionId: sessions[0].id })).status
+    ).toBe(302);
 
-    const again = await client.post(`/workshops/${workshop.id}/register`, { mode: "REMOTE", sessionId: sessions[0].id });
+    const again = await client.post(`/workshops/${workshop.id}/register`, {
+      mode: "REMOTE",
+      sessionId: sessions[0].id,
+    });
     expect(again.status).toBe(400);
     expect(await pageHtml(again)).toContain("You are already registered for this workshop.");
     expect(await registrationsOf(workshop.id)).toHaveLength(1);
@@ -153,7 +192,10 @@ describe("registering for a workshop", () => {
     expect(noSession.status).toBe(400);
     expect(await pageHtml(noSession)).toContain("Choose a session.");
 
-    const foreign = await client.post(`/workshops/${workshop.id}/register`, { mode: "REMOTE", sessionId: elsewhere[0].id });
+    const foreign = await client.post(`/workshops/${workshop.id}/register`, {
+      mode: "REMOTE",
+      sessionId: elsewhere[0].id,
+    });
     expect(foreign.status).toBe(400);
     expect(await pageHtml(foreign)).toContain("This session does not exist in this workshop.");
 
@@ -172,16 +214,25 @@ describe("registering for a workshop", () => {
     const member = await makeUser("In Sider", { workshopId: workshop.id, role: "OBSERVER" });
     const client = await signedIn(member.email);
     expect((await client.post(`/workshops/${workshop.id}/register`, { mode: "REMOTE" })).status).toBe(302);
-    const membership = await getDb().membership.findUnique({ where: { workshopId_userId: { workshopId: workshop.id, userId: member.id } } });
+    const membership = await getDb().membership.findUnique({
+      where: { workshopId_userId: { workshopId: workshop.id, userId: member.id } },
+    });
     expect(membership?.role).toBe("OBSERVER");
   });
 });
 
 describe("changing and cancelling one's registration", () => {
   it("moves to another session only where a seat is free, then cancels", async () => {
-    const { workshop, sessions } = await makeWorkshop({ sessions: [{ title: "Salle A", capacity: 1 }, { title: "Salle B", capacity: 1 }] });
+    const { workshop, sessions } = await makeWorkshop({
+      sessions: [
+        { title: "Salle A", capacity: 1 },
+        { title: "Salle B", capacity: 1 },
+      ],
+    });
     const other = await makeUser("Seat Holder");
-    await (await signedIn(other.email)).post(`/workshops/${workshop.id}/register`, { mode: "IN_PERSON", sessionId: sessions[1].id });
+    await (
+      await signedIn(other.email)
+    ).post(`/workshops/${workshop.id}/register`, { mode: "IN_PERSON", sessionId: sessions[1].id });
     const person = await makeUser("Mover");
     const client = await signedIn(person.email);
     await client.post(`/workshops/${workshop.id}/register`, { mode: "IN_PERSON", sessionId: sessions[0].id });
@@ -195,7 +246,10 @@ describe("changing and cancelling one's registration", () => {
     const toFull = await client.post(path, { intent: "change", mode: "REMOTE", sessionId: sessions[1].id });
     expect(toFull.status).toBe(400);
     expect(await pageHtml(toFull)).toContain("This session is full. Please choose another one.");
-    const mine = () => getDb().registration.findUniqueOrThrow({ where: { workshopId_userId: { workshopId: workshop.id, userId: person.id } } });
+    const mine = () =>
+      getDb().registration.findUniqueOrThrow({
+        where: { workshopId_userId: { workshopId: workshop.id, userId: person.id } },
+      });
     expect(await mine()).toMatchObject({ mode: "REMOTE", sessionId: sessions[0].id });
 
     const cancelled = await client.post(path, { intent: "cancel" });
@@ -207,6 +261,8 @@ describe("changing and cancelling one's registration", () => {
     expect(afterwards.headers.get("location")).toBe(`/workshops/${workshop.id}/register`);
 
     // The freed seat can be taken again.
-    expect((await client.post(`/workshops/${workshop.id}/register`, { mode: "IN_PERSON", sessionId: sessions[0].id })).status).toBe(302);
+    expect(
+      (await client.post(`/workshops/${workshop.id}/register`, { mode: "IN_PERSON", sessionId: sessions[0].id })).status
+    ).toBe(302);
   });
 });

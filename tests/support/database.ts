@@ -15,7 +15,7 @@ const database = `majlis_test_${process.env.VITEST_POOL_ID ?? "0"}_${randomBytes
 
 const admin = new pg.Client({ connectionString: adminUrl });
 await admin.connect();
-await admin.query(`CREATE DATABASE ${database} TEMPLATE majlis_test_template`);
+await admin.query(`CREATE DATABASE ${database} TEMPLATE ${inject("templateDatabase")}`);
 await admin.end();
 
 const url = new URL(adminUrl);

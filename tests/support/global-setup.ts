@@ -4,11 +4,13 @@ import type { TestProject } from "vitest/node";
 import { startEmbeddedPostgres, type EmbeddedPostgres } from "~/db/embedded-postgres.server";
 import { applyMigrations } from "~/db/migrate.server";
 
-export const TEMPLATE_DATABASE = "majlis_test_template";
+// One template per run, so that two runs on the same server (two terminals, CI and a developer) never collide.
+const TEMPLATE_DATABASE = `majlis_test_template_${process.pid}`;
 
 declare module "vitest" {
   export interface ProvidedContext {
     adminDatabaseUrl: string;
+    templateDatabase: string;
   }
 }
 
@@ -41,8 +43,13 @@ export default async function setup(project: TestProject) {
   }
   await applyMigrations(withDatabase(adminUrl, TEMPLATE_DATABASE));
   project.provide("adminDatabaseUrl", adminUrl);
+  project.provide("templateDatabase", TEMPLATE_DATABASE);
 
   return async () => {
-    await embedded?.stop();
+    const cleanup = new pg.Client({ connectionString: adminUrl });
+    await cleanup.connect();
+    await cleanup.query(`DROP DATABASE IF EXISTS ${TEMPLATE_DATABASE} WITH (FORCE)`).finally(() => cleanup.end());
+    // A server another run started is left to that run.
+    if (embedded?.startedHere) await embedded.stop();
   };
 }

@@ -7,7 +7,11 @@ export const TEST_PASSWORD = "correct horse battery";
 
 /** A person with an account and a password, optionally holding a role in a workshop. */
 export async function makeUser(name: string, membership?: { workshopId: string; role: WorkshopRole }) {
-  const local = name.toLowerCase().replace(/[^a-z]+/g, ".").replace(/^\.+|\.+$/g, "") || "user";
+  const local =
+    name
+      .toLowerCase()
+      .replace(/[^a-z]+/g, ".")
+      .replace(/^\.+|\.+$/g, "") || "user";
   const email = `${local}.${randomBytes(3).toString("hex")}@example.test`;
   const user = await createUser({ email, name, password: TEST_PASSWORD });
   if (membership) await getDb().membership.create({ data: { ...membership, userId: user.id } });

@@ -24,7 +24,8 @@ export default {
     unknownSession: "Cette session n'existe pas dans cet atelier.",
     modeNotOffered: "Ce mode de participation n'est pas proposé pour cet atelier.",
     unknownJoinCode: "Aucun atelier ouvert ne correspond à ce code. Vérifiez le code affiché dans la salle.",
-    emailTaken: "Un compte existe déjà avec cette adresse e-mail. Connectez-vous pour rejoindre l'atelier avec ce compte.",
+    emailTaken:
+      "Un compte existe déjà avec cette adresse e-mail. Connectez-vous pour rejoindre l'atelier avec ce compte.",
   },
   register: {
     title: "S'inscrire à l'atelier",
