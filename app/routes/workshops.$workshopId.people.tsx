@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
@@ -144,6 +144,8 @@ async function membershipChange(input: { intent: Intent; workshopId: string; use
   const change = await changeMembership(input);
   if (!change.ok && change.reason === "notMember") notFound();
   if (!change.ok) return result({ intent: input.intent, refusal: { key: "people:members.lastOrganiser" } }, 409);
+  // An organiser who just gave up the role may no longer see this page.
+  if (input.userId === input.actorId && input.role !== "ORGANISER") return redirect("/");
   return result({
     intent: input.intent,
     notice: input.role
@@ -254,7 +256,8 @@ export default function PeoplePage() {
 
       <section aria-labelledby="members-title">
         <h2 id="members-title">{t("members.title")}</h2>
-        <div className="table-wrap">
+        {/* The tables scroll sideways on phones: focusable so that keyboard users can scroll them too. */}
+        <div className="table-wrap" tabIndex={0} role="region" aria-labelledby="members-title">
           <table className="people-table">
             <thead>
               <tr>
@@ -372,11 +375,11 @@ export default function PeoplePage() {
           </section>
         </div>
 
-        <h3>{t("invitations.listTitle")}</h3>
+        <h3 id="invitation-list-title">{t("invitations.listTitle")}</h3>
         {invitations.length === 0 ? (
           <p className="muted">{t("invitations.none")}</p>
         ) : (
-          <div className="table-wrap">
+          <div className="table-wrap" tabIndex={0} role="region" aria-labelledby="invitation-list-title">
             <table className="people-table">
               <thead>
                 <tr>

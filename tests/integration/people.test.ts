@@ -104,8 +104,13 @@ describe("roles and members", () => {
     expect(await roleOf("pair@majlis.test")).toBeNull();
     expect(await getDb().auditLog.count({ where: { workshopId, action: "membership.removed", subjectId: await userId("pair@majlis.test") } })).toBe(1);
 
-    // With two organisers, one of them may step down.
-    expect((await organiser.post(peoplePath, { intent: "changeRole", userId: await userId("comite@majlis.test"), role: "COMMITTEE_MEMBER" })).status).toBe(200);
+    // With two organisers, one of them may step down, and leaves the page they may no longer see.
+    const second = await signedIn("comite@majlis.test");
+    const steppedDown = await second.post(peoplePath, { intent: "changeRole", userId: await userId("comite@majlis.test"), role: "COMMITTEE_MEMBER" });
+    expect(steppedDown.status).toBe(302);
+    expect(steppedDown.headers.get("location")).toBe("/");
+    expect(await roleOf("comite@majlis.test")).toBe("COMMITTEE_MEMBER");
+    expect((await second.get(peoplePath)).status).toBe(403);
 
     const outsider = await createUser({ email: "outsider@example.ma", name: "Quelqu'un d'ailleurs", password: "mot de passe ailleurs" });
     expect((await organiser.post(peoplePath, { intent: "changeRole", userId: outsider.id, role: "PARTICIPANT" })).status).toBe(404);

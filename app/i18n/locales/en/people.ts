@@ -6,9 +6,7 @@ export default {
   intro: "The workshop's members, their roles and the invitations. Only organisers see this page.",
   members: {
     title: "Members",
-    count: "{{count}} member(s)",
     name: "Name",
-    email: "E-mail address",
     role: "Role",
     actions: "Actions",
     noEmail: "No e-mail (joined in the room)",

@@ -3,9 +3,7 @@ export default {
   intro: "Les membres de l'atelier, leurs rôles et les invitations. Vous seul·e, comme organisateur·rice, voyez cette page.",
   members: {
     title: "Membres",
-    count: "{{count}} membre(s)",
     name: "Nom",
-    email: "Adresse e-mail",
     role: "Rôle",
     actions: "Actions",
     noEmail: "Sans e-mail (a rejoint dans la salle)",
