@@ -39,8 +39,8 @@ describe("joining, registering and checking in, in a real browser", () => {
       page.waitForURL(new RegExp(`/workshops/${workshopId}/registration`)),
       page.getByRole("button", { name: "Join the workshop" }).click(),
     ]);
-    expect(await page.getByRole("heading", { level: 2, name: "My registration" }).count()).toBe(1);
     await page.getByText("Your registration is saved.").waitFor();
+    expect(await page.getByRole("heading", { level: 2, name: "My registration" }).count()).toBe(1);
     const qr = page.getByRole("img", { name: "Check-in QR code of Nour Benjelloun" });
     expect(await qr.locator("svg").isVisible()).toBe(true);
     expect((await qr.boundingBox())!.width).toBeGreaterThanOrEqual(250);

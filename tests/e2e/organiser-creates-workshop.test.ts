@@ -26,6 +26,7 @@ describe("an organiser prepares a workshop", () => {
 
     await page.getByRole("link", { name: "Créer un atelier" }).click();
     await page.waitForURL(/\/workshops\/new$/);
+    await page.getByLabel("Titre").waitFor();
     expect(await seriousA11yViolations(page)).toEqual([]);
 
     await page.getByLabel("Titre").fill("Compétences MRE à Montréal");
@@ -41,7 +42,8 @@ describe("an organiser prepares a workshop", () => {
       page.getByRole("button", { name: "Créer l'atelier" }).click(),
     ]);
     const workshopPath = new URL(page.url()).pathname;
-    expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Compétences MRE à Montréal");
+    // The URL changes as soon as the new page's data has arrived; wait for the page itself to be rendered.
+    await page.getByRole("heading", { level: 1, name: "Compétences MRE à Montréal" }).waitFor();
     expect(await page.getByText("Brouillon").first().isVisible()).toBe(true);
 
     await page.getByRole("navigation", { name: "Sections de l'atelier" }).getByRole("link", { name: "Sessions parallèles" }).click();
