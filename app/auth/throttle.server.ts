@@ -4,13 +4,15 @@ import { getDb } from "~/db/client.server";
  * Slows down password guessing: after a few failures for the same e-mail (or from the same address), each new
  * attempt must wait, doubling up to 15 minutes. Kept in PostgreSQL so every server process sees the same count.
  */
-// A whole room shares one public address behind the venue's router: addresses get many more free attempts.
-const FREE_ATTEMPTS = { email: 5, ip: 50 };
+
+// Free attempts per kind of key. A whole room shares one public address behind the venue's router, so addresses
+// get many more than accounts; joining with the room's code is expected from a whole room at once.
+const FREE_ATTEMPTS: Record<string, number> = { email: 5, account: 5, ip: 50, join: 500 };
 const MAX_DELAY_S = 15 * 60;
 const FORGET_AFTER_MS = 24 * 3600 * 1000;
 
 function delaySeconds(key: string, failures: number): number {
-  const free = key.startsWith("ip:") ? FREE_ATTEMPTS.ip : FREE_ATTEMPTS.email;
+  const free = FREE_ATTEMPTS[key.split(":")[0]] ?? 5;
   if (failures < free) return 0;
   return Math.min(MAX_DELAY_S, 2 ** Math.min(failures - free, 10) * 15);
 }
@@ -28,7 +30,8 @@ export async function secondsUntilAllowed(keys: string[]): Promise<number> {
   return wait;
 }
 
-export async function recordFailure(keys: string[]) {
+/** Counts an attempt: a failed sign-in, or an action that is limited in number (creating a guest account). */
+export async function recordAttempt(keys: string[]) {
   const db = getDb();
   await Promise.all(
     keys.map((key) =>
@@ -41,10 +44,15 @@ export async function recordFailure(keys: string[]) {
   );
 }
 
-export async function clearFailures(keys: string[]) {
+export async function clearAttempts(keys: string[]) {
   await getDb().loginThrottle.deleteMany({ where: { key: { in: keys } } });
 }
 
 export function throttleKeys(email: string, clientAddress: string): string[] {
   return [`email:${email.toLowerCase()}`, `ip:${clientAddress}`];
+}
+
+/** Guest accounts created with a join code, per address: a script must not fill a workshop with fake people. */
+export function joinThrottleKey(clientAddress: string): string {
+  return `join:${clientAddress}`;
 }

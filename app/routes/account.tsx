@@ -4,7 +4,7 @@ import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } fr
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { requireUser, startLoginSession } from "~/auth/session.server";
-import { clearFailures, recordFailure, secondsUntilAllowed } from "~/auth/throttle.server";
+import { clearAttempts, recordAttempt, secondsUntilAllowed } from "~/auth/throttle.server";
 import { Field, FormErrorSummary, valueOf } from "~/components/field";
 import { LANGUAGES, isLanguage } from "~/i18n/config";
 import { addEmail, getAccount, isCurrentPassword, updateProfile } from "~/models/account.server";
@@ -68,10 +68,10 @@ export async function action({ request }: ActionFunctionArgs) {
     const { hasPassword } = await getAccount({ userId: user.id });
     if (hasPassword && !form.data.currentPassword) return failed(intent, { currentPassword: { key: "errors:required" } }, {});
     if (!(await isCurrentPassword({ userId: user.id, password: form.data.currentPassword ?? "" }))) {
-      await recordFailure(keys);
+      await recordAttempt(keys);
       return failed(intent, { currentPassword: { key: "account:password.wrongCurrent" } }, {});
     }
-    await clearFailures(keys);
+    await clearAttempts(keys);
     await setPassword({ userId: user.id, password: form.data.password });
     return passwordChanged(request, user.id, "passwordChanged");
   }

@@ -4,6 +4,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { getUser, startLoginSession } from "~/auth/session.server";
+import { joinThrottleKey, recordAttempt, secondsUntilAllowed } from "~/auth/throttle.server";
 import { Field, FormErrorSummary, valueOf } from "~/components/field";
 import { SessionChoice } from "~/components/registration-fields";
 import { resolveLanguage } from "~/i18n/locale.server";
@@ -11,6 +12,7 @@ import { findWorkshopByJoinCode, joinAsGuest } from "~/models/join.server";
 import { getOwnRegistration, getRegistrationOptions, registerForWorkshop } from "~/models/registration.server";
 import { modeForJoinCode } from "~/utils/attendance";
 import { email, optionalText, parseForm, text, type FieldErrors } from "~/utils/forms";
+import "~/utils/load-context";
 import { refusalErrors } from "~/utils/registration-form";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -50,7 +52,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   });
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action({ request, params, context }: ActionFunctionArgs) {
   const workshop = await joinableWorkshop(params.code ?? "");
   if (!workshop) {
     const errors: FieldErrors = { form: { key: "registration:errors.unknownJoinCode" } };
@@ -80,6 +82,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
   const form = parseForm(guestSchema, formData);
   if (!form.ok) return json({ errors: form.errors, values: form.values }, { status: 400 });
+  const throttleKey = joinThrottleKey(context.clientAddress);
+  const wait = await secondsUntilAllowed([throttleKey]);
+  if (wait > 0) {
+    const errors: FieldErrors = { form: { key: "auth:login.throttled", values: { seconds: wait } } };
+    return json({ errors, values: { name: form.data.name, email: form.data.email ?? "", sessionId: form.data.sessionId ?? "" } }, { status: 429 });
+  }
   const { language } = await resolveLanguage(request);
   const outcome = await joinAsGuest({
     workshopId: workshop.id,
@@ -95,6 +103,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       { status: outcome.reason === "emailTaken" ? 409 : 400 }
     );
   }
+  await recordAttempt([throttleKey]);
   return redirect(registrationPath, { headers: { "Set-Cookie": await startLoginSession(request, outcome.userId) } });
 }
 

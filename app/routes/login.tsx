@@ -4,7 +4,7 @@ import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remi
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { getUser, safeRedirectPath, startLoginSession } from "~/auth/session.server";
-import { clearFailures, recordFailure, secondsUntilAllowed, throttleKeys } from "~/auth/throttle.server";
+import { clearAttempts, recordAttempt, secondsUntilAllowed, throttleKeys } from "~/auth/throttle.server";
 import { Field, FormErrorSummary, valueOf } from "~/components/field";
 import { verifyLogin } from "~/models/user.server";
 import { email, parseForm } from "~/utils/forms";
@@ -37,10 +37,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   const user = await verifyLogin({ email, password });
   if (!user) {
-    await recordFailure(keys);
+    await recordAttempt(keys);
     return json({ errors: { form: { key: "auth:login.invalid" } }, values }, { status: 400 });
   }
-  await clearFailures(keys);
+  await clearAttempts(keys);
   return redirect(safeRedirectPath(redirectTo), {
     headers: { "Set-Cookie": await startLoginSession(request, user.id) },
   });

@@ -151,6 +151,24 @@ describe("joining from a phone with the room's code", () => {
   });
 });
 
+describe("joining in bulk from one address", () => {
+  it("stops a script creating guests without end, keeping what was typed, while the room's normal flow passes", async () => {
+    // As if this address had already created 500 guest accounts today.
+    const flooded = { failures: 500, lastFailure: new Date() };
+    await getDb().loginThrottle.upsert({ where: { key: "join:127.0.0.1" }, create: { key: "join:127.0.0.1", ...flooded }, update: flooded });
+    const refused = await english().post("/join/RABAT24", { name: "Bot Number 501", email: "", sessionId: "" });
+    expect(refused.status).toBe(429);
+    const html = await pageHtml(refused);
+    expect(html).toMatch(/Too many attempts\. Try again in \d+ seconds\./);
+    expect(html).toContain('value="Bot Number 501"');
+    expect(await getDb().user.count({ where: { name: "Bot Number 501" } })).toBe(0);
+    await getDb().loginThrottle.deleteMany({ where: { key: "join:127.0.0.1" } });
+
+    const accepted = await english().post("/join/RABAT24", { name: "Real Person", email: "", sessionId: demo.sessionIds[0] });
+    expect(accepted.status).toBe(302);
+  });
+});
+
 describe("the room's screen", () => {
   it("shows organisers the join QR code, the code in big letters and the address", async () => {
     const organiser = await demoSignedIn("organisatrice@majlis.test");
