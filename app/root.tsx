@@ -1,6 +1,6 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from "@remix-run/react";
+import { Links, Meta, Outlet, Scripts, ScrollRestoration, useMatches, useRouteLoaderData } from "@remix-run/react";
 import { useMemo } from "react";
 import { I18nextProvider } from "react-i18next";
 import { AppHeader } from "~/components/app-header";
@@ -36,6 +36,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
   const data = useRootData();
   const language: Language = data?.language ?? DEFAULT_LANGUAGE;
   const i18n = useMemo(() => createI18n(language), [language]);
+  // Pages for the room's projector take the whole screen.
+  const fullScreen = useMatches().some((match) => (match.handle as { fullScreen?: boolean } | undefined)?.fullScreen);
   return (
     <html lang={language} dir={textDirection(language)}>
       <head>
@@ -47,8 +49,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
       </head>
       <body>
         <I18nextProvider i18n={i18n}>
-          <AppHeader user={data?.user ?? null} language={language} />
-          <main id="main" className="page">
+          {fullScreen ? null : <AppHeader user={data?.user ?? null} language={language} />}
+          <main id="main" className={fullScreen ? "page page--full-screen" : "page"}>
             {children}
           </main>
         </I18nextProvider>

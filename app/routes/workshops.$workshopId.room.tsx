@@ -10,6 +10,9 @@ import { notFound } from "~/utils/http.server";
 import { absoluteUrl, publicOrigin } from "~/utils/public-url.server";
 import { qrCodeSvg } from "~/utils/qr-code.server";
 
+/** Shown full screen on the room's projector: no app header around it (see root.tsx). */
+export const handle = { fullScreen: true };
+
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.title} · Majlis` : "Majlis" }];
 
 /** What the room's projector shows so that people join from their phone: the QR code and the code to type. */
