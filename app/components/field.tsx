@@ -1,6 +1,51 @@
 import { useTranslation } from "react-i18next";
 import type { FieldError } from "~/utils/forms";
 
+interface FieldFrameProps {
+  fieldId: string;
+  label: string;
+  /** For a control whose column header or heading already says what it is: the label is for screen readers. */
+  hideLabel?: boolean;
+  required?: boolean;
+  error?: FieldError;
+  hint?: string;
+  children: React.ReactNode;
+}
+
+/** The label, hint and error around a form control; `controlAttributes` points the control at their ids. */
+function FieldFrame({ fieldId, label, hideLabel, required, error, hint, children }: FieldFrameProps) {
+  const { t } = useTranslation();
+  return (
+    <div className={`field${error ? " field--invalid" : ""}`}>
+      <label htmlFor={fieldId} className={hideLabel ? "visually-hidden" : undefined}>
+        {label}
+        {required ? <span aria-hidden="true"> *</span> : null}
+      </label>
+      {hint ? (
+        <p className="field__hint" id={`${fieldId}-hint`}>
+          {hint}
+        </p>
+      ) : null}
+      {children}
+      {error ? (
+        <p className="field__error" id={`${fieldId}-error`}>
+          {t(error.key, error.values)}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+/** What a control needs so that screen readers announce its hint and its error (aria-describedby / aria-invalid). */
+function controlAttributes(fieldId: string, name: string, hint?: string, error?: FieldError) {
+  return {
+    id: fieldId,
+    name,
+    "aria-invalid": error ? true : undefined,
+    "aria-describedby": [hint && `${fieldId}-hint`, error && `${fieldId}-error`].filter(Boolean).join(" ") || undefined,
+  };
+}
+
 interface FieldProps extends Omit<React.InputHTMLAttributes<HTMLInputElement>, "name"> {
   name: string;
   label: string;
@@ -9,28 +54,12 @@ interface FieldProps extends Omit<React.InputHTMLAttributes<HTMLInputElement>, "
   multiline?: boolean;
 }
 
-/** A labelled input whose error and hint are announced by screen readers (aria-describedby / aria-invalid). */
+/** A labelled input (or textarea) with its hint and error. */
 export function Field({ name, label, error, hint, multiline, id, ...input }: FieldProps) {
-  const { t } = useTranslation();
   const fieldId = id ?? `field-${name}`;
-  const describedBy = [hint && `${fieldId}-hint`, error && `${fieldId}-error`].filter(Boolean).join(" ") || undefined;
-  const common = {
-    id: fieldId,
-    name,
-    "aria-invalid": error ? true : undefined,
-    "aria-describedby": describedBy,
-  };
+  const common = controlAttributes(fieldId, name, hint, error);
   return (
-    <div className={`field${error ? " field--invalid" : ""}`}>
-      <label htmlFor={fieldId}>
-        {label}
-        {input.required ? <span aria-hidden="true"> *</span> : null}
-      </label>
-      {hint ? (
-        <p className="field__hint" id={`${fieldId}-hint`}>
-          {hint}
-        </p>
-      ) : null}
+    <FieldFrame fieldId={fieldId} label={label} required={input.required} error={error} hint={hint}>
       {multiline ? (
         <textarea
           {...common}
@@ -43,12 +72,29 @@ export function Field({ name, label, error, hint, multiline, id, ...input }: Fie
       ) : (
         <input dir="auto" {...input} {...common} />
       )}
-      {error ? (
-        <p className="field__error" id={`${fieldId}-error`}>
-          {t(error.key, error.values)}
-        </p>
-      ) : null}
-    </div>
+    </FieldFrame>
+  );
+}
+
+interface SelectFieldProps extends Omit<React.SelectHTMLAttributes<HTMLSelectElement>, "name"> {
+  name: string;
+  label: string;
+  hideLabel?: boolean;
+  error?: FieldError;
+  hint?: string;
+  /** The `<option>`s. */
+  children: React.ReactNode;
+}
+
+/** A labelled drop-down list with its hint and error. */
+export function SelectField({ name, label, hideLabel, error, hint, id, children, ...select }: SelectFieldProps) {
+  const fieldId = id ?? `field-${name}`;
+  return (
+    <FieldFrame fieldId={fieldId} label={label} hideLabel={hideLabel} required={select.required} error={error} hint={hint}>
+      <select {...select} {...controlAttributes(fieldId, name, hint, error)}>
+        {children}
+      </select>
+    </FieldFrame>
   );
 }
 

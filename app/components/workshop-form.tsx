@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
-import { Field } from "~/components/field";
+import { Field, SelectField } from "~/components/field";
+import { TimeRangeFields } from "~/components/time-range-fields";
 import { LANGUAGES } from "~/i18n/config";
 import type { FieldError } from "~/utils/forms";
 
@@ -76,55 +77,27 @@ export function WorkshopFormFields({ values, errors }: WorkshopFormFieldsProps) 
         defaultValue={values.description}
         error={errors?.description}
       />
-      <div className="form-row">
-        <Field
-          name="startsAt"
-          type="datetime-local"
-          label={t("form.startsAt")}
-          hint={t("form.timesHint")}
-          required
-          defaultValue={values.startsAt}
-          error={errors?.startsAt}
-        />
-        <Field
-          name="endsAt"
-          type="datetime-local"
-          label={t("form.endsAt")}
-          hint={t("form.timesHint")}
-          required
-          defaultValue={values.endsAt}
-          error={errors?.endsAt}
-        />
-      </div>
-      <div className={`field${errors?.timezone ? " field--invalid" : ""}`}>
-        <label htmlFor="field-timezone">
-          {t("form.timezone")}
-          <span aria-hidden="true"> *</span>
-        </label>
-        <p className="field__hint" id="field-timezone-hint">
-          {t("form.timezoneHint")}
-        </p>
-        <select
-          id="field-timezone"
-          name="timezone"
-          required
-          defaultValue={values.timezone || TIMEZONE_CHOICES[0]}
-          aria-invalid={errors?.timezone ? true : undefined}
-          aria-describedby={`field-timezone-hint${errors?.timezone ? " field-timezone-error" : ""}`}
-          dir="ltr"
-        >
-          {zones.map((zone) => (
-            <option key={zone} value={zone}>
-              {zone.replaceAll("_", " ")}
-            </option>
-          ))}
-        </select>
-        {errors?.timezone ? (
-          <p className="field__error" id="field-timezone-error">
-            {t(errors.timezone.key, errors.timezone.values)}
-          </p>
-        ) : null}
-      </div>
+      <TimeRangeFields
+        labels={{ startsAt: t("form.startsAt"), endsAt: t("form.endsAt") }}
+        hint={t("form.timesHint")}
+        values={values}
+        errors={errors}
+      />
+      <SelectField
+        name="timezone"
+        label={t("form.timezone")}
+        hint={t("form.timezoneHint")}
+        required
+        defaultValue={values.timezone || TIMEZONE_CHOICES[0]}
+        error={errors?.timezone}
+        dir="ltr"
+      >
+        {zones.map((zone) => (
+          <option key={zone} value={zone}>
+            {zone.replaceAll("_", " ")}
+          </option>
+        ))}
+      </SelectField>
       <Field name="venue" label={t("form.venue")} hint={t("form.venueHint")} maxLength={200} defaultValue={values.venue} error={errors?.venue} />
       <ChoiceGroup
         name="format"

@@ -219,6 +219,17 @@ export async function listRegistrations({
 
 export type RegistrationRow = Awaited<ReturnType<typeof listRegistrations>>[number];
 
+/** What the organiser's screens show of a registration: who, how they attend, where, and when they came in. */
+export function registrantView(row: RegistrationRow) {
+  return {
+    name: row.user.name,
+    email: row.user.email,
+    mode: row.mode,
+    session: row.session?.title ?? null,
+    checkedInAt: row.checkedInAt,
+  };
+}
+
 /** Head counts for the organiser: per session and per mode, and how many already came through the door. */
 export async function countRegistrations({ workshopId }: { workshopId: string }) {
   const db = getDb();
@@ -263,19 +274,18 @@ export type CheckInOutcome =
   | { status: "checkedIn"; checkedInAt: Date }
   | { status: "alreadyCheckedIn"; checkedInAt: Date; checkedInByName: string | null };
 
+/** A change at the check-in desk: whose arrival, in which workshop, recorded by whom (for the audit log). */
+interface CheckInChange {
+  workshopId: string;
+  registrationId: string;
+  actorId: string;
+}
+
 /**
  * Records the arrival once: a second scan of the same code (two volunteers at the door) keeps the first time
  * and says so. Null when the registration is not one of this workshop's.
  */
-export async function checkIn({
-  workshopId,
-  registrationId,
-  actorId,
-}: {
-  workshopId: string;
-  registrationId: string;
-  actorId: string;
-}): Promise<CheckInOutcome | null> {
+export async function checkIn({ workshopId, registrationId, actorId }: CheckInChange): Promise<CheckInOutcome | null> {
   return getDb().$transaction(async (tx) => {
     const now = new Date();
     const { count } = await tx.registration.updateMany({
@@ -308,15 +318,7 @@ export async function checkIn({
 }
 
 /** Undoes a check-in made by mistake (the wrong person in the list); the audit log keeps both steps. */
-export async function undoCheckIn({
-  workshopId,
-  registrationId,
-  actorId,
-}: {
-  workshopId: string;
-  registrationId: string;
-  actorId: string;
-}) {
+export async function undoCheckIn({ workshopId, registrationId, actorId }: CheckInChange) {
   return getDb().$transaction(async (tx) => {
     const registration = await tx.registration.findFirst({
       where: { id: registrationId, workshopId },

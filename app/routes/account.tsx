@@ -1,11 +1,14 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { requireUser, startLoginSession } from "~/auth/session.server";
 import { clearAttempts, recordAttempt, secondsUntilAllowed } from "~/auth/throttle.server";
-import { Field, FormErrorSummary, valueOf } from "~/components/field";
+import { Field, FormErrorSummary, SelectField, valueOf } from "~/components/field";
+import { IntentForm } from "~/components/intent-form";
+import { NewPasswordFields } from "~/components/new-password-fields";
+import { SubmitButton } from "~/components/submit-button";
 import { LANGUAGES, isLanguage } from "~/i18n/config";
 import { addEmail, getAccount, isCurrentPassword, updateProfile } from "~/models/account.server";
 import { setPassword } from "~/models/user.server";
@@ -93,10 +96,8 @@ export default function AccountPage() {
   const { t } = useTranslation(["account", "common", "auth"]);
   const { account } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
-  const navigation = useNavigation();
   const [searchParams] = useSearchParams();
   const language = useRootData()?.language ?? "fr";
-  const busy = navigation.state === "submitting";
   const notice = searchParams.get("notice");
   const noticeKey = !data && notice && notice in NOTICES ? NOTICES[notice as keyof typeof NOTICES] : null;
   const errorsFor = (intent: Intent) => (data?.intent === intent ? (data.errors as FieldErrors) : undefined);
@@ -105,6 +106,7 @@ export default function AccountPage() {
   const passwordErrors = errorsFor("password");
   const signInErrors = errorsFor("addSignIn");
   const savedLocale = valueOf(valuesFor("profile"), "locale") ?? (isLanguage(account.locale) ? account.locale : language);
+  const newPasswordLabels = { password: t("password.new"), hint: t("password.hint"), confirm: t("password.confirm") };
 
   return (
     <div className="narrow stack">
@@ -117,9 +119,8 @@ export default function AccountPage() {
 
       <section className="card" aria-labelledby="profile-title">
         <h2 id="profile-title">{t("profile.title")}</h2>
-        <Form method="post" noValidate>
+        <IntentForm intent="profile" noValidate>
           <FormErrorSummary errors={profileErrors} />
-          <input type="hidden" name="intent" value="profile" />
           <Field
             name="name"
             label={t("profile.name")}
@@ -129,34 +130,21 @@ export default function AccountPage() {
             defaultValue={valueOf(valuesFor("profile"), "name") ?? account.name}
             error={profileErrors?.name}
           />
-          <div className={`field${profileErrors?.locale ? " field--invalid" : ""}`}>
-            <label htmlFor="field-locale">{t("profile.language")}</label>
-            <p className="field__hint" id="field-locale-hint">
-              {t("profile.languageHint")}
-            </p>
-            <select
-              id="field-locale"
-              name="locale"
-              defaultValue={savedLocale}
-              aria-describedby={profileErrors?.locale ? "field-locale-hint field-locale-error" : "field-locale-hint"}
-              aria-invalid={profileErrors?.locale ? true : undefined}
-            >
-              {LANGUAGES.map((lng) => (
-                <option key={lng} value={lng} lang={lng}>
-                  {t(`common:language.${lng}`)}
-                </option>
-              ))}
-            </select>
-            {profileErrors?.locale ? (
-              <p className="field__error" id="field-locale-error">
-                {t(profileErrors.locale.key, profileErrors.locale.values)}
-              </p>
-            ) : null}
-          </div>
-          <button type="submit" className="button button--primary" disabled={busy}>
-            {t("profile.submit")}
-          </button>
-        </Form>
+          <SelectField
+            name="locale"
+            label={t("profile.language")}
+            hint={t("profile.languageHint")}
+            defaultValue={savedLocale}
+            error={profileErrors?.locale}
+          >
+            {LANGUAGES.map((lng) => (
+              <option key={lng} value={lng} lang={lng}>
+                {t(`common:language.${lng}`)}
+              </option>
+            ))}
+          </SelectField>
+          <SubmitButton className="button button--primary">{t("profile.submit")}</SubmitButton>
+        </IntentForm>
       </section>
 
       {account.email ? (
@@ -164,9 +152,8 @@ export default function AccountPage() {
           <h2 id="password-title">{t("password.title")}</h2>
           <p className="muted">{t("password.email", { email: account.email })}</p>
           {account.hasPassword ? null : <p>{t("password.setIntro")}</p>}
-          <Form method="post" noValidate>
+          <IntentForm intent="password" noValidate>
             <FormErrorSummary errors={passwordErrors} />
-            <input type="hidden" name="intent" value="password" />
             {account.hasPassword ? (
               <Field
                 name="currentPassword"
@@ -178,38 +165,16 @@ export default function AccountPage() {
                 dir="ltr"
               />
             ) : null}
-            <Field
-              name="password"
-              type="password"
-              label={t("password.new")}
-              hint={t("password.hint")}
-              autoComplete="new-password"
-              minLength={10}
-              required
-              error={passwordErrors?.password}
-              dir="ltr"
-            />
-            <Field
-              name="passwordConfirm"
-              type="password"
-              label={t("password.confirm")}
-              autoComplete="new-password"
-              required
-              error={passwordErrors?.passwordConfirm}
-              dir="ltr"
-            />
-            <button type="submit" className="button button--primary" disabled={busy}>
-              {t("password.submit")}
-            </button>
-          </Form>
+            <NewPasswordFields labels={newPasswordLabels} errors={passwordErrors} />
+            <SubmitButton className="button button--primary">{t("password.submit")}</SubmitButton>
+          </IntentForm>
         </section>
       ) : (
         <section className="card" aria-labelledby="sign-in-title">
           <h2 id="sign-in-title">{t("signIn.title")}</h2>
           <p>{t("signIn.intro")}</p>
-          <Form method="post" noValidate>
+          <IntentForm intent="addSignIn" noValidate>
             <FormErrorSummary errors={signInErrors} />
-            <input type="hidden" name="intent" value="addSignIn" />
             <Field
               name="email"
               type="email"
@@ -220,30 +185,9 @@ export default function AccountPage() {
               error={signInErrors?.email}
               dir="ltr"
             />
-            <Field
-              name="password"
-              type="password"
-              label={t("password.new")}
-              hint={t("password.hint")}
-              autoComplete="new-password"
-              minLength={10}
-              required
-              error={signInErrors?.password}
-              dir="ltr"
-            />
-            <Field
-              name="passwordConfirm"
-              type="password"
-              label={t("password.confirm")}
-              autoComplete="new-password"
-              required
-              error={signInErrors?.passwordConfirm}
-              dir="ltr"
-            />
-            <button type="submit" className="button button--primary" disabled={busy}>
-              {t("signIn.submit")}
-            </button>
-          </Form>
+            <NewPasswordFields labels={newPasswordLabels} errors={signInErrors} />
+            <SubmitButton className="button button--primary">{t("signIn.submit")}</SubmitButton>
+          </IntentForm>
         </section>
       )}
     </div>

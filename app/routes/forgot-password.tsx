@@ -1,9 +1,10 @@
 import type { ActionFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { Field, FormErrorSummary, valueOf } from "~/components/field";
+import { SubmitButton } from "~/components/submit-button";
 import { isLanguage } from "~/i18n/config";
 import { resolveLanguage } from "~/i18n/locale.server";
 import { isMailConfigured, sendMail } from "~/mail/mailer.server";
@@ -41,7 +42,6 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function ForgotPasswordPage() {
   const { t } = useTranslation("auth");
   const data = useActionData<typeof action>();
-  const navigation = useNavigation();
   const errors = data?.errors ?? undefined;
   return (
     <section className="narrow card" aria-labelledby="forgot-title">
@@ -65,9 +65,7 @@ export default function ForgotPasswordPage() {
               error={errors?.email}
               dir="ltr"
             />
-            <button type="submit" className="button button--primary" disabled={navigation.state === "submitting"}>
-              {t("forgot.submit")}
-            </button>
+            <SubmitButton className="button button--primary">{t("forgot.submit")}</SubmitButton>
           </Form>
         </>
       )}

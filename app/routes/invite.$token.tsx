@@ -1,10 +1,13 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation, useParams } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, useParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { getUser, startLoginSession } from "~/auth/session.server";
 import { Field, FormErrorSummary, valueOf } from "~/components/field";
+import { IntentForm } from "~/components/intent-form";
+import { NewPasswordFields } from "~/components/new-password-fields";
+import { SubmitButton } from "~/components/submit-button";
 import { acceptInvitation, createAccountFromInvitation, findInvitationByToken, type InvitationLookup } from "~/models/invitation.server";
 import { email, parseForm, text, type FieldErrors } from "~/utils/forms";
 import { badRequest } from "~/utils/http.server";
@@ -86,7 +89,6 @@ export default function InvitePage() {
   const { t } = useTranslation(["auth", "common"]);
   const loaded = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
-  const navigation = useNavigation();
   const { token } = useParams();
 
   if (!loaded.usable || (data && !data.usable)) {
@@ -107,7 +109,6 @@ export default function InvitePage() {
   const { invitation, user } = loaded;
   const errors = data?.errors ?? undefined;
   const values = data?.values ?? undefined;
-  const busy = navigation.state === "submitting";
   const signInLink = `/login?${new URLSearchParams({ redirectTo: `/invite/${token ?? ""}` })}`;
   return (
     <section className="narrow stack" aria-labelledby="invite-title">
@@ -115,22 +116,18 @@ export default function InvitePage() {
         <h1 id="invite-title">{t("invite.title")}</h1>
         <p>{t("invite.intro", { workshop: invitation.workshopTitle, role: t(`common:roles.${invitation.role}`) })}</p>
         {user ? (
-          <Form method="post">
+          <IntentForm intent="accept">
             <p>{t("invite.signedInAs", { name: user.name })}</p>
-            <input type="hidden" name="intent" value="accept" />
-            <button type="submit" className="button button--primary" disabled={busy}>
-              {t("invite.accept")}
-            </button>
-          </Form>
+            <SubmitButton className="button button--primary">{t("invite.accept")}</SubmitButton>
+          </IntentForm>
         ) : null}
       </div>
       {user ? null : (
         <>
           <section className="card" aria-labelledby="create-account-title">
             <h2 id="create-account-title">{t("invite.createAccountTitle")}</h2>
-            <Form method="post" noValidate>
+            <IntentForm intent="createAccount" noValidate>
               <FormErrorSummary errors={errors} />
-              <input type="hidden" name="intent" value="createAccount" />
               <Field
                 name="name"
                 label={t("invite.name")}
@@ -163,30 +160,12 @@ export default function InvitePage() {
                   dir="ltr"
                 />
               )}
-              <Field
-                name="password"
-                type="password"
-                label={t("invite.password")}
-                hint={t("invite.passwordHint")}
-                autoComplete="new-password"
-                minLength={10}
-                required
-                error={errors?.password}
-                dir="ltr"
+              <NewPasswordFields
+                labels={{ password: t("invite.password"), hint: t("invite.passwordHint"), confirm: t("invite.confirm") }}
+                errors={errors}
               />
-              <Field
-                name="passwordConfirm"
-                type="password"
-                label={t("invite.confirm")}
-                autoComplete="new-password"
-                required
-                error={errors?.passwordConfirm}
-                dir="ltr"
-              />
-              <button type="submit" className="button button--primary" disabled={busy}>
-                {t("invite.createAccount")}
-              </button>
-            </Form>
+              <SubmitButton className="button button--primary">{t("invite.createAccount")}</SubmitButton>
+            </IntentForm>
           </section>
           <section className="card" aria-labelledby="have-account-title">
             <h2 id="have-account-title">{t("invite.haveAccountTitle")}</h2>

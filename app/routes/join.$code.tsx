@@ -1,12 +1,13 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { getUser, startLoginSession } from "~/auth/session.server";
 import { joinThrottleKey, recordAttempt, secondsUntilAllowed } from "~/auth/throttle.server";
 import { Field, FormErrorSummary, valueOf } from "~/components/field";
 import { SessionChoice } from "~/components/registration-fields";
+import { SubmitButton } from "~/components/submit-button";
 import { resolveLanguage } from "~/i18n/locale.server";
 import { findWorkshopByJoinCode, joinAsGuest } from "~/models/join.server";
 import { getOwnRegistration, getRegistrationOptions, registerForWorkshop } from "~/models/registration.server";
@@ -111,8 +112,6 @@ export default function JoinWorkshopPage() {
   const { t } = useTranslation("registration");
   const { workshop, user, alreadyRegistered, code } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
-  const navigation = useNavigation();
-  const submitting = navigation.state === "submitting";
 
   if (!workshop) {
     return (
@@ -185,9 +184,9 @@ export default function JoinWorkshopPage() {
             defaultValue={valueOf(data?.values, "sessionId")}
             error={data?.errors.sessionId}
           />
-          <button type="submit" className="button button--primary button--large" disabled={submitting}>
+          <SubmitButton className="button button--primary button--large">
             {user ? t("join.submitSignedIn") : t("join.submitGuest")}
-          </button>
+          </SubmitButton>
         </Form>
       )}
       {user ? null : (

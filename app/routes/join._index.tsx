@@ -1,9 +1,10 @@
 import type { ActionFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Form, useActionData, useNavigation } from "@remix-run/react";
+import { Form, useActionData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { Field, FormErrorSummary, valueOf } from "~/components/field";
+import { SubmitButton } from "~/components/submit-button";
 import { findWorkshopByJoinCode } from "~/models/join.server";
 import { parseForm, text } from "~/utils/forms";
 import { normaliseJoinCode } from "~/utils/join-code";
@@ -26,7 +27,6 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function JoinWithCodePage() {
   const { t } = useTranslation("registration");
   const data = useActionData<typeof action>();
-  const navigation = useNavigation();
   return (
     <section className="narrow card join-page" aria-labelledby="join-title">
       <h1 id="join-title">{t("join.title")}</h1>
@@ -46,13 +46,7 @@ export default function JoinWithCodePage() {
           defaultValue={valueOf(data?.values, "code")}
           error={data?.errors.code}
         />
-        <button
-          type="submit"
-          className="button button--primary button--large"
-          disabled={navigation.state === "submitting"}
-        >
-          {t("join.submit")}
-        </button>
+        <SubmitButton className="button button--primary button--large">{t("join.submit")}</SubmitButton>
       </Form>
     </section>
   );

@@ -1,11 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { getUser, safeRedirectPath, startLoginSession } from "~/auth/session.server";
 import { clearAttempts, recordAttempt, secondsUntilAllowed, throttleKeys } from "~/auth/throttle.server";
 import { Field, FormErrorSummary, valueOf } from "~/components/field";
+import { SubmitButton } from "~/components/submit-button";
 import { verifyLogin } from "~/models/user.server";
 import { email, parseForm } from "~/utils/forms";
 import "~/utils/load-context";
@@ -50,7 +51,6 @@ export default function LoginPage() {
   const { t } = useTranslation(["auth", "common"]);
   const data = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
-  const navigation = useNavigation();
   const errors = data?.errors as Record<string, { key: string; values?: Record<string, unknown> }> | undefined;
   return (
     <section className="narrow card" aria-labelledby="login-title">
@@ -77,9 +77,7 @@ export default function LoginPage() {
           error={errors?.password}
           dir="ltr"
         />
-        <button type="submit" className="button button--primary" disabled={navigation.state === "submitting"}>
-          {t("login.submit")}
-        </button>
+        <SubmitButton className="button button--primary">{t("login.submit")}</SubmitButton>
       </Form>
       <p>
         <Link to="/forgot-password">{t("login.forgot")}</Link>

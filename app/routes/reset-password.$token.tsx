@@ -1,9 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { startLoginSession } from "~/auth/session.server";
-import { Field, FormErrorSummary } from "~/components/field";
+import { FormErrorSummary } from "~/components/field";
+import { NewPasswordFields } from "~/components/new-password-fields";
+import { SubmitButton } from "~/components/submit-button";
 import { completePasswordReset, isResetTokenValid } from "~/models/password-reset.server";
 import { parseForm } from "~/utils/forms";
 import { z } from "zod";
@@ -38,7 +40,6 @@ export default function ResetPasswordPage() {
   const { t } = useTranslation("auth");
   const loaded = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
-  const navigation = useNavigation();
   const valid = data ? data.valid : loaded.valid;
   const errors = data?.errors ?? undefined;
   return (
@@ -47,29 +48,11 @@ export default function ResetPasswordPage() {
       {valid ? (
         <Form method="post" noValidate>
           <FormErrorSummary errors={errors} />
-          <Field
-            name="password"
-            type="password"
-            label={t("reset.password")}
-            hint={t("reset.hint")}
-            autoComplete="new-password"
-            minLength={10}
-            required
-            error={errors?.password}
-            dir="ltr"
+          <NewPasswordFields
+            labels={{ password: t("reset.password"), hint: t("reset.hint"), confirm: t("reset.confirm") }}
+            errors={errors}
           />
-          <Field
-            name="passwordConfirm"
-            type="password"
-            label={t("reset.confirm")}
-            autoComplete="new-password"
-            required
-            error={errors?.passwordConfirm}
-            dir="ltr"
-          />
-          <button type="submit" className="button button--primary" disabled={navigation.state === "submitting"}>
-            {t("reset.submit")}
-          </button>
+          <SubmitButton className="button button--primary">{t("reset.submit")}</SubmitButton>
         </Form>
       ) : (
         <>

@@ -1,9 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction, SerializeFrom } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireUser } from "~/auth/session.server";
-import { Field, FormErrorSummary, valueOf } from "~/components/field";
+import { Field, FormErrorSummary, SelectField, valueOf } from "~/components/field";
+import { IntentForm } from "~/components/intent-form";
+import { SubmitButton } from "~/components/submit-button";
+import { TimeRangeFields } from "~/components/time-range-fields";
 import { WorkshopHeader } from "~/components/workshop-header";
 import { DEFAULT_LANGUAGE } from "~/i18n/config";
 import { requireCapability } from "~/models/access.server";
@@ -121,9 +124,7 @@ export default function AgendaPage() {
                 </p>
                 <details className="editor-details" open={editing ? true : undefined}>
                   <summary>{t("agenda.edit")}</summary>
-                  <Form method="post" noValidate>
-                    <input type="hidden" name="intent" value="update" />
-                    <input type="hidden" name="itemId" value={item.id} />
+                  <IntentForm intent="update" subject={{ itemId: item.id }} noValidate>
                     <FormErrorSummary errors={editing?.errors} />
                     <AgendaItemFields
                       idPrefix={prefix}
@@ -134,13 +135,11 @@ export default function AgendaPage() {
                       timeZone={workshop.timezone}
                     />
                     <SubmitButton className="button button--primary">{t("agenda.save")}</SubmitButton>
-                  </Form>
+                  </IntentForm>
                 </details>
-                <Form method="post">
-                  <input type="hidden" name="intent" value="delete" />
-                  <input type="hidden" name="itemId" value={item.id} />
+                <IntentForm intent="delete" subject={{ itemId: item.id }}>
                   <SubmitButton className="button button--danger">{t("agenda.delete")}</SubmitButton>
-                </Form>
+                </IntentForm>
               </li>
             );
           })}
@@ -148,8 +147,7 @@ export default function AgendaPage() {
       </section>
       <section aria-labelledby="add-item-title" className="card">
         <h2 id="add-item-title">{t("agenda.addTitle")}</h2>
-        <Form method="post" noValidate>
-          <input type="hidden" name="intent" value="create" />
+        <IntentForm intent="create" noValidate>
           <FormErrorSummary errors={creating?.errors} />
           <AgendaItemFields
             idPrefix="new-item"
@@ -160,18 +158,9 @@ export default function AgendaPage() {
             timeZone={workshop.timezone}
           />
           <SubmitButton className="button button--primary">{t("agenda.add")}</SubmitButton>
-        </Form>
+        </IntentForm>
       </section>
     </div>
-  );
-}
-
-function SubmitButton({ className, children }: { className: string; children: React.ReactNode }) {
-  const navigation = useNavigation();
-  return (
-    <button type="submit" className={className} disabled={navigation.state === "submitting"}>
-      {children}
-    </button>
   );
 }
 
@@ -186,59 +175,31 @@ interface AgendaItemFieldsProps {
 
 function AgendaItemFields({ idPrefix, values, errors, sessions, limits, timeZone }: AgendaItemFieldsProps) {
   const { t } = useTranslation("workshop");
-  const hint = t("agenda.timesHint", { timeZone: timeZone.replaceAll("_", " ") });
-  const trackError = errors?.sessionId;
   return (
     <>
       <Field id={`${idPrefix}-title`} name="title" label={t("agenda.fieldTitle")} required maxLength={200} defaultValue={valueOf(values, "title")} error={errors?.title} />
-      <div className="form-row">
-        <Field
-          id={`${idPrefix}-startsAt`}
-          name="startsAt"
-          type="datetime-local"
-          label={t("agenda.startsAt")}
-          hint={hint}
-          required
-          min={limits.min}
-          max={limits.max}
-          defaultValue={valueOf(values, "startsAt")}
-          error={errors?.startsAt}
-        />
-        <Field
-          id={`${idPrefix}-endsAt`}
-          name="endsAt"
-          type="datetime-local"
-          label={t("agenda.endsAt")}
-          hint={hint}
-          required
-          min={limits.min}
-          max={limits.max}
-          defaultValue={valueOf(values, "endsAt")}
-          error={errors?.endsAt}
-        />
-      </div>
-      <div className={`field${trackError ? " field--invalid" : ""}`}>
-        <label htmlFor={`${idPrefix}-sessionId`}>{t("agenda.track")}</label>
-        <select
-          id={`${idPrefix}-sessionId`}
-          name="sessionId"
-          defaultValue={valueOf(values, "sessionId") ?? ""}
-          aria-invalid={trackError ? true : undefined}
-          aria-describedby={trackError ? `${idPrefix}-sessionId-error` : undefined}
-        >
-          <option value="">{t("agenda.plenary")}</option>
-          {sessions.map((session) => (
-            <option key={session.id} value={session.id}>
-              {session.title}
-            </option>
-          ))}
-        </select>
-        {trackError ? (
-          <p className="field__error" id={`${idPrefix}-sessionId-error`}>
-            {t(trackError.key, trackError.values)}
-          </p>
-        ) : null}
-      </div>
+      <TimeRangeFields
+        idPrefix={idPrefix}
+        labels={{ startsAt: t("agenda.startsAt"), endsAt: t("agenda.endsAt") }}
+        hint={t("agenda.timesHint", { timeZone: timeZone.replaceAll("_", " ") })}
+        limits={limits}
+        values={{ startsAt: valueOf(values, "startsAt"), endsAt: valueOf(values, "endsAt") }}
+        errors={errors}
+      />
+      <SelectField
+        id={`${idPrefix}-sessionId`}
+        name="sessionId"
+        label={t("agenda.track")}
+        defaultValue={valueOf(values, "sessionId") ?? ""}
+        error={errors?.sessionId}
+      >
+        <option value="">{t("agenda.plenary")}</option>
+        {sessions.map((session) => (
+          <option key={session.id} value={session.id}>
+            {session.title}
+          </option>
+        ))}
+      </SelectField>
     </>
   );
 }

@@ -4,6 +4,7 @@ import { Form, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { requireUser } from "~/auth/session.server";
+import { CheckInConfirmation, RegistrantSummary } from "~/components/check-in-status";
 import { WorkshopHeader } from "~/components/workshop-header";
 import { DEFAULT_LANGUAGE } from "~/i18n/config";
 import { requireCapability } from "~/models/access.server";
@@ -12,6 +13,7 @@ import {
   countRegistrations,
   findRegistration,
   listRegistrations,
+  registrantView,
   undoCheckIn,
 } from "~/models/registration.server";
 import { getWorkshop } from "~/models/workshop.server";
@@ -51,14 +53,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     workshop: { id: workshop.id, title: workshop.title, status: workshop.status, timezone: workshop.timezone },
     counts: { checkedIn: counts.checkedIn, expected: counts.byMode.IN_PERSON },
     query,
-    matches: matches.map((row) => ({
-      id: row.id,
-      name: row.user.name,
-      email: row.user.email,
-      mode: row.mode,
-      session: row.session?.title ?? null,
-      checkedInAt: row.checkedInAt,
-    })),
+    matches: matches.map((row) => ({ id: row.id, ...registrantView(row) })),
     last:
       last && outcome
         ? { name: last.user.name, checkedInAt: last.checkedInAt, by: last.checkedInBy?.name ?? null, outcome }
@@ -126,17 +121,7 @@ export default function CheckInDeskPage() {
             <ul className="checkin-list">
               {matches.map((person) => (
                 <li key={person.id} className="card checkin-list__item">
-                  <div>
-                    <p className="checkin-list__name">{person.name}</p>
-                    {person.email ? (
-                      <p className="muted">
-                        <bdi dir="ltr">{person.email}</bdi>
-                      </p>
-                    ) : null}
-                    <p>
-                      <span className="badge">{t(`mode.${person.mode}`)}</span>{" "}
-                      {person.session ?? t("checkin.noSession")}
-                    </p>
+                  <RegistrantSummary person={person}>
                     <p>
                       {person.checkedInAt ? (
                         <span className="badge">{t("checkin.checkedInAt", { time: time(person.checkedInAt) })}</span>
@@ -144,7 +129,7 @@ export default function CheckInDeskPage() {
                         <span className="badge badge--muted">{t("checkin.notCheckedIn")}</span>
                       )}
                     </p>
-                  </div>
+                  </RegistrantSummary>
                   <Form method="post">
                     <input type="hidden" name="registrationId" value={person.id} />
                     <input type="hidden" name="q" value={query} />
@@ -192,16 +177,7 @@ function CheckInNotice({ last, time }: CheckInNoticeProps) {
     );
   }
   if (!last.checkedInAt) return null;
-  const at = time(last.checkedInAt);
-  const message =
-    last.outcome === "checkedIn"
-      ? t("checkin.done", { name: last.name, time: at })
-      : last.by
-      ? t("checkin.alreadyAtBy", { name: last.name, time: at, by: last.by })
-      : t("checkin.alreadyAt", { name: last.name, time: at });
   return (
-    <p className={`alert ${last.outcome === "checkedIn" ? "alert--ok" : "alert--info"}`} role="status">
-      {message}
-    </p>
+    <CheckInConfirmation name={last.name} time={time(last.checkedInAt)} justNow={last.outcome === "checkedIn"} by={last.by} />
   );
 }

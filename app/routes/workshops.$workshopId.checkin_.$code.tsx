@@ -3,9 +3,10 @@ import { json, redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireUser } from "~/auth/session.server";
+import { CheckInConfirmation, RegistrantSummary } from "~/components/check-in-status";
 import { DEFAULT_LANGUAGE } from "~/i18n/config";
 import { requireCapability } from "~/models/access.server";
-import { checkIn, findRegistrationByCheckInCode } from "~/models/registration.server";
+import { checkIn, findRegistrationByCheckInCode, registrantView } from "~/models/registration.server";
 import { getWorkshop } from "~/models/workshop.server";
 import { useRootData } from "~/root";
 import { formatTime } from "~/utils/dates";
@@ -30,14 +31,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!registration) return json({ workshop: workshopView, person: null }, { status: 404 });
   return json({
     workshop: workshopView,
-    person: {
-      name: registration.user.name,
-      email: registration.user.email,
-      mode: registration.mode,
-      session: registration.session?.title ?? null,
-      checkedInAt: registration.checkedInAt,
-      checkedInBy: registration.checkedInBy?.name ?? null,
-    },
+    person: { ...registrantView(registration), checkedInBy: registration.checkedInBy?.name ?? null },
   });
 }
 
@@ -77,29 +71,9 @@ export default function CheckInByCodePage() {
     <section className="narrow card stack" aria-labelledby="code-title">
       <h1 id="code-title">{t("checkin.codeTitle")}</h1>
       <p className="muted">{workshop.title}</p>
-      <div>
-        <p className="checkin-list__name">{person.name}</p>
-        {person.email ? (
-          <p className="muted">
-            <bdi dir="ltr">{person.email}</bdi>
-          </p>
-        ) : null}
-        <p>
-          <span className="badge">{t(`mode.${person.mode}`)}</span> {person.session ?? t("checkin.noSession")}
-        </p>
-      </div>
+      <RegistrantSummary person={person} />
       {at ? (
-        searchParams.has("done") ? (
-          <p className="alert alert--ok" role="status">
-            {t("checkin.done", { name: person.name, time: at })}
-          </p>
-        ) : (
-          <p className="alert alert--info" role="status">
-            {person.checkedInBy
-              ? t("checkin.alreadyAtBy", { name: person.name, time: at, by: person.checkedInBy })
-              : t("checkin.alreadyAt", { name: person.name, time: at })}
-          </p>
-        )
+        <CheckInConfirmation name={person.name} time={at} justNow={searchParams.has("done")} by={person.checkedInBy} />
       ) : (
         <Form method="post">
           <button type="submit" className="button button--primary button--large">

@@ -1,9 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireUser } from "~/auth/session.server";
 import { FormErrorSummary } from "~/components/field";
+import { IntentForm } from "~/components/intent-form";
+import { SubmitButton } from "~/components/submit-button";
 import { WorkshopFormFields, workshopFormValuesFromSubmission } from "~/components/workshop-form";
 import { WorkshopHeader } from "~/components/workshop-header";
 import { requireCapability } from "~/models/access.server";
@@ -63,7 +65,6 @@ export default function EditWorkshopPage() {
   const { t } = useTranslation("workshop");
   const { workshop, values } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
-  const navigation = useNavigation();
   const [searchParams] = useSearchParams();
   const done = searchParams.get("done");
   const outcome = done && done in OUTCOMES ? OUTCOMES[done as keyof typeof OUTCOMES] : null;
@@ -79,28 +80,20 @@ export default function EditWorkshopPage() {
       <div className="workshop-edit">
         <section className="card" aria-labelledby="details-title">
           <h2 id="details-title">{t("edit.title")}</h2>
-          <Form method="post" noValidate>
-            <input type="hidden" name="intent" value="save" />
+          <IntentForm intent="save" noValidate>
             <FormErrorSummary errors={data?.errors} />
             <WorkshopFormFields values={data?.values ? workshopFormValuesFromSubmission(data.values) : values} errors={data?.errors} />
-            <button type="submit" className="button button--primary" disabled={navigation.state === "submitting"}>
-              {t("edit.submit")}
-            </button>
-          </Form>
+            <SubmitButton className="button button--primary">{t("edit.submit")}</SubmitButton>
+          </IntentForm>
         </section>
         <section className="card" aria-labelledby="publication-title">
           <h2 id="publication-title">{t("edit.publication")}</h2>
           <p>{isDraft ? t("edit.draftExplanation") : t("edit.publishedExplanation")}</p>
-          <Form method="post">
-            <input type="hidden" name="intent" value={isDraft ? "publish" : "unpublish"} />
-            <button
-              type="submit"
-              className={isDraft ? "button button--primary" : "button button--danger"}
-              disabled={navigation.state === "submitting"}
-            >
+          <IntentForm intent={isDraft ? "publish" : "unpublish"}>
+            <SubmitButton className={isDraft ? "button button--primary" : "button button--danger"}>
               {isDraft ? t("edit.publish") : t("edit.unpublish")}
-            </button>
-          </Form>
+            </SubmitButton>
+          </IntentForm>
         </section>
       </div>
     </div>

@@ -1,11 +1,14 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { requireUser, type SessionUser } from "~/auth/session.server";
 import { CopyLink } from "~/components/copy-link";
-import { FormErrorSummary, valueOf } from "~/components/field";
+import { DataTable } from "~/components/data-table";
+import { FormErrorSummary, SelectField, valueOf } from "~/components/field";
+import { IntentForm } from "~/components/intent-form";
+import { SubmitButton } from "~/components/submit-button";
 import { WorkshopHeader } from "~/components/workshop-header";
 import type { WorkshopRole } from "~/generated/prisma/enums";
 import { isLanguage } from "~/i18n/config";
@@ -186,26 +189,16 @@ interface RoleSelectProps {
   error?: FieldError;
 }
 
-function RoleSelect({ id, label, hideLabel, defaultValue, error }: RoleSelectProps) {
+function RoleSelect({ defaultValue, ...field }: RoleSelectProps) {
   const { t } = useTranslation();
   return (
-    <div className={`field${error ? " field--invalid" : ""}`}>
-      <label htmlFor={id} className={hideLabel ? "visually-hidden" : undefined}>
-        {label}
-      </label>
-      <select id={id} name="role" defaultValue={defaultValue ?? "PARTICIPANT"} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined}>
-        {WORKSHOP_ROLES.map((value) => (
-          <option key={value} value={value}>
-            {t(`roles.${value}`)}
-          </option>
-        ))}
-      </select>
-      {error ? (
-        <p className="field__error" id={`${id}-error`}>
-          {t(error.key, error.values)}
-        </p>
-      ) : null}
-    </div>
+    <SelectField name="role" defaultValue={defaultValue ?? "PARTICIPANT"} {...field}>
+      {WORKSHOP_ROLES.map((value) => (
+        <option key={value} value={value}>
+          {t(`roles.${value}`)}
+        </option>
+      ))}
+    </SelectField>
   );
 }
 
@@ -224,9 +217,7 @@ export default function PeoplePage() {
   const message = useMessage();
   const { workshop, members, invitations, currentUserId } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>() as ActionResult | undefined;
-  const navigation = useNavigation();
   const language = useRootData()?.language ?? "fr";
-  const busy = navigation.state === "submitting";
   const when = (date: string) => formatDateTime(date, workshop.timezone, language, { dateStyle: "medium", timeStyle: "short" });
   const errorsFor = (intent: Intent) => (data?.intent === intent ? data.errors : undefined);
   const valuesFor = (intent: Intent) => (data?.intent === intent ? data.values : undefined);
@@ -256,65 +247,45 @@ export default function PeoplePage() {
 
       <section aria-labelledby="members-title">
         <h2 id="members-title">{t("members.title")}</h2>
-        {/* The tables scroll sideways on phones: focusable so that keyboard users can scroll them too. */}
-        <div className="table-wrap" tabIndex={0} role="region" aria-labelledby="members-title">
-          <table className="people-table">
-            <thead>
-              <tr>
-                <th scope="col">{t("members.name")}</th>
-                <th scope="col">{t("members.role")}</th>
-                <th scope="col">{t("members.actions")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {members.map((member) => (
-                <tr key={member.id}>
-                  <td>
-                    <strong>{member.name}</strong>
-                    {member.id === currentUserId ? <span className="muted"> ({t("members.you")})</span> : null}
-                    <br />
-                    <span className="muted" dir={member.email ? "ltr" : undefined}>
-                      {member.email ?? t("members.noEmail")}
-                    </span>
-                    {member.resetRequestedAt ? (
-                      <p className="badge badge--warn">{t("members.resetRequested", { date: when(member.resetRequestedAt) })}</p>
-                    ) : null}
-                  </td>
-                  <td>
-                    <Form method="post" className="member-role-form">
-                      <input type="hidden" name="intent" value="changeRole" />
-                      <input type="hidden" name="userId" value={member.id} />
-                      <RoleSelect key={member.role} id={`role-${member.id}`} label={t("members.roleOf", { name: member.name })} hideLabel defaultValue={member.role} />
-                      <button type="submit" className="button" disabled={busy}>
-                        {t("members.changeRole")}
-                      </button>
-                    </Form>
-                  </td>
-                  <td>
-                    <div className="row">
-                      <Form method="post">
-                        <input type="hidden" name="intent" value="createResetLink" />
-                        <input type="hidden" name="userId" value={member.id} />
-                        <button type="submit" className="button" disabled={busy}>
-                          {t("members.createResetLink")}
-                          <span className="visually-hidden"> · {member.name}</span>
-                        </button>
-                      </Form>
-                      <Form method="post">
-                        <input type="hidden" name="intent" value="removeMember" />
-                        <input type="hidden" name="userId" value={member.id} />
-                        <button type="submit" className="button button--danger" disabled={busy}>
-                          {t("members.remove")}
-                          <span className="visually-hidden"> · {member.name}</span>
-                        </button>
-                      </Form>
-                    </div>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable labelledBy="members-title" className="people-table" columns={[t("members.name"), t("members.role"), t("members.actions")]}>
+          {members.map((member) => (
+            <tr key={member.id}>
+              <td>
+                <strong>{member.name}</strong>
+                {member.id === currentUserId ? <span className="muted"> ({t("members.you")})</span> : null}
+                <br />
+                <span className="muted" dir={member.email ? "ltr" : undefined}>
+                  {member.email ?? t("members.noEmail")}
+                </span>
+                {member.resetRequestedAt ? (
+                  <p className="badge badge--warn">{t("members.resetRequested", { date: when(member.resetRequestedAt) })}</p>
+                ) : null}
+              </td>
+              <td>
+                <IntentForm intent="changeRole" subject={{ userId: member.id }} className="member-role-form">
+                  <RoleSelect key={member.role} id={`role-${member.id}`} label={t("members.roleOf", { name: member.name })} hideLabel defaultValue={member.role} />
+                  <SubmitButton className="button">{t("members.changeRole")}</SubmitButton>
+                </IntentForm>
+              </td>
+              <td>
+                <div className="row">
+                  <IntentForm intent="createResetLink" subject={{ userId: member.id }}>
+                    <SubmitButton className="button">
+                      {t("members.createResetLink")}
+                      <span className="visually-hidden"> · {member.name}</span>
+                    </SubmitButton>
+                  </IntentForm>
+                  <IntentForm intent="removeMember" subject={{ userId: member.id }}>
+                    <SubmitButton className="button button--danger">
+                      {t("members.remove")}
+                      <span className="visually-hidden"> · {member.name}</span>
+                    </SubmitButton>
+                  </IntentForm>
+                </div>
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       </section>
 
       <section aria-labelledby="invitations-title" className="stack">
@@ -323,9 +294,8 @@ export default function PeoplePage() {
           <section className="card" aria-labelledby="invite-email-title">
             <h3 id="invite-email-title">{t("invitations.byEmailTitle")}</h3>
             <p className="muted">{t("invitations.byEmailIntro")}</p>
-            <Form method="post" noValidate>
+            <IntentForm intent="inviteByEmail" noValidate>
               <FormErrorSummary errors={errorsFor("inviteByEmail")} />
-              <input type="hidden" name="intent" value="inviteByEmail" />
               <div className={`field${errorsFor("inviteByEmail")?.email ? " field--invalid" : ""}`}>
                 <label htmlFor="invite-email">{t("invitations.email")}</label>
                 <input
@@ -351,27 +321,22 @@ export default function PeoplePage() {
                 defaultValue={valueOf(valuesFor("inviteByEmail"), "role")}
                 error={errorsFor("inviteByEmail")?.role}
               />
-              <button type="submit" className="button button--primary" disabled={busy}>
-                {t("invitations.send")}
-              </button>
-            </Form>
+              <SubmitButton className="button button--primary">{t("invitations.send")}</SubmitButton>
+            </IntentForm>
           </section>
           <section className="card" aria-labelledby="invite-link-title">
             <h3 id="invite-link-title">{t("invitations.linkTitle")}</h3>
             <p className="muted">{t("invitations.linkIntro")}</p>
-            <Form method="post" noValidate>
+            <IntentForm intent="createInviteLink" noValidate>
               <FormErrorSummary errors={errorsFor("createInviteLink")} />
-              <input type="hidden" name="intent" value="createInviteLink" />
               <RoleSelect
                 id="invite-link-role"
                 label={t("invitations.role")}
                 defaultValue={valueOf(valuesFor("createInviteLink"), "role")}
                 error={errorsFor("createInviteLink")?.role}
               />
-              <button type="submit" className="button button--primary" disabled={busy}>
-                {t("invitations.createLink")}
-              </button>
-            </Form>
+              <SubmitButton className="button button--primary">{t("invitations.createLink")}</SubmitButton>
+            </IntentForm>
           </section>
         </div>
 
@@ -379,44 +344,31 @@ export default function PeoplePage() {
         {invitations.length === 0 ? (
           <p className="muted">{t("invitations.none")}</p>
         ) : (
-          <div className="table-wrap" tabIndex={0} role="region" aria-labelledby="invitation-list-title">
-            <table className="people-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t("invitations.invitee")}</th>
-                  <th scope="col">{t("invitations.role")}</th>
-                  <th scope="col">{t("invitations.status")}</th>
-                  <th scope="col">{t("invitations.expires")}</th>
-                  <th scope="col">{t("members.actions")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {invitations.map((invitation) => (
-                  <tr key={invitation.id}>
-                    <td dir={invitation.email ? "ltr" : undefined}>{invitation.email ?? t("invitations.personalLink")}</td>
-                    <td>{t(`common:roles.${invitation.role}`)}</td>
-                    <td>
-                      <span className={invitation.status === "PENDING" ? "badge badge--warn" : invitation.status === "ACCEPTED" ? "badge" : "badge badge--muted"}>
-                        {t(`invitations.statuses.${invitation.status}`)}
-                      </span>
-                    </td>
-                    <td>{invitation.status === "ACCEPTED" ? "—" : when(invitation.expiresAt)}</td>
-                    <td>
-                      {invitation.status === "PENDING" ? (
-                        <Form method="post">
-                          <input type="hidden" name="intent" value="revokeInvitation" />
-                          <input type="hidden" name="invitationId" value={invitation.id} />
-                          <button type="submit" className="button button--danger" disabled={busy}>
-                            {t("invitations.revoke")}
-                          </button>
-                        </Form>
-                      ) : null}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            labelledBy="invitation-list-title"
+            className="people-table"
+            columns={[t("invitations.invitee"), t("invitations.role"), t("invitations.status"), t("invitations.expires"), t("members.actions")]}
+          >
+            {invitations.map((invitation) => (
+              <tr key={invitation.id}>
+                <td dir={invitation.email ? "ltr" : undefined}>{invitation.email ?? t("invitations.personalLink")}</td>
+                <td>{t(`common:roles.${invitation.role}`)}</td>
+                <td>
+                  <span className={invitation.status === "PENDING" ? "badge badge--warn" : invitation.status === "ACCEPTED" ? "badge" : "badge badge--muted"}>
+                    {t(`invitations.statuses.${invitation.status}`)}
+                  </span>
+                </td>
+                <td>{invitation.status === "ACCEPTED" ? "—" : when(invitation.expiresAt)}</td>
+                <td>
+                  {invitation.status === "PENDING" ? (
+                    <IntentForm intent="revokeInvitation" subject={{ invitationId: invitation.id }}>
+                      <SubmitButton className="button button--danger">{t("invitations.revoke")}</SubmitButton>
+                    </IntentForm>
+                  ) : null}
+                </td>
+              </tr>
+            ))}
+          </DataTable>
         )}
       </section>
     </div>

@@ -1,11 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireUser } from "~/auth/session.server";
 import { FormErrorSummary, valueOf } from "~/components/field";
 import { WorkshopHeader } from "~/components/workshop-header";
 import { ModeChoice, SessionChoice } from "~/components/registration-fields";
+import { SubmitButton } from "~/components/submit-button";
 import { requireCapability } from "~/models/access.server";
 import { getOwnRegistration, getRegistrationOptions, registerForWorkshop } from "~/models/registration.server";
 import { parseForm } from "~/utils/forms";
@@ -46,7 +47,6 @@ export default function RegisterPage() {
   const { t } = useTranslation("registration");
   const { workshop, alreadyRegistered, isOrganiser } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
-  const navigation = useNavigation();
   const registrationPath = `/workshops/${workshop.id}/registration`;
   return (
     <div className="stack">
@@ -72,13 +72,7 @@ export default function RegisterPage() {
               defaultValue={valueOf(data?.values, "sessionId")}
               error={data?.errors.sessionId}
             />
-            <button
-              type="submit"
-              className="button button--primary button--large"
-              disabled={navigation.state === "submitting"}
-            >
-              {t("register.submit")}
-            </button>
+            <SubmitButton className="button button--primary button--large">{t("register.submit")}</SubmitButton>
           </Form>
         )}
       </section>

@@ -1,13 +1,15 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { requireUser } from "~/auth/session.server";
 import { FormErrorSummary, valueOf } from "~/components/field";
+import { IntentForm } from "~/components/intent-form";
 import { WorkshopHeader } from "~/components/workshop-header";
 import { QrCode } from "~/components/qr-code";
 import { ModeChoice, SessionChoice } from "~/components/registration-fields";
+import { SubmitButton } from "~/components/submit-button";
 import { DEFAULT_LANGUAGE } from "~/i18n/config";
 import { requireCapability } from "~/models/access.server";
 import {
@@ -75,7 +77,6 @@ export default function OwnRegistrationPage() {
   const { t } = useTranslation("registration");
   const { workshop, registration, qrSvg, isOrganiser } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
-  const navigation = useNavigation();
   const [searchParams] = useSearchParams();
   const language = useRootData()?.language ?? DEFAULT_LANGUAGE;
   const notice = searchParams.has("registered")
@@ -141,8 +142,7 @@ export default function OwnRegistrationPage() {
         </div>
         <details className="card" open={Boolean(data)}>
           <summary>{t("mine.change")}</summary>
-          <Form method="post" noValidate>
-            <input type="hidden" name="intent" value="change" />
+          <IntentForm intent="change" noValidate>
             <FormErrorSummary errors={data?.errors} />
             <ModeChoice
               modes={workshop.modes}
@@ -155,20 +155,17 @@ export default function OwnRegistrationPage() {
               defaultValue={valueOf(data?.values, "sessionId") ?? registration.sessionId ?? undefined}
               error={data?.errors.sessionId}
             />
-            <button type="submit" className="button button--primary" disabled={navigation.state === "submitting"}>
-              {t("mine.changeSubmit")}
-            </button>
-          </Form>
+            <SubmitButton className="button button--primary">{t("mine.changeSubmit")}</SubmitButton>
+          </IntentForm>
         </details>
         <section className="card stack" aria-labelledby="cancel-title">
           <h3 id="cancel-title">{t("mine.cancelTitle")}</h3>
           <p className="muted">{t("mine.cancelHelp")}</p>
-          <Form method="post">
-            <input type="hidden" name="intent" value="cancel" />
+          <IntentForm intent="cancel">
             <button type="submit" className="button button--danger">
               {t("mine.cancelSubmit")}
             </button>
-          </Form>
+          </IntentForm>
         </section>
       </section>
     </div>

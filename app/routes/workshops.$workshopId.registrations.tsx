@@ -3,10 +3,11 @@ import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireUser } from "~/auth/session.server";
+import { DataTable } from "~/components/data-table";
 import { WorkshopHeader } from "~/components/workshop-header";
 import { DEFAULT_LANGUAGE } from "~/i18n/config";
 import { requireCapability } from "~/models/access.server";
-import { countRegistrations, getRegistrationOptions, listRegistrations } from "~/models/registration.server";
+import { countRegistrations, getRegistrationOptions, listRegistrations, registrantView } from "~/models/registration.server";
 import { useRootData } from "~/root";
 import { formatDateTime } from "~/utils/dates";
 import { notFound } from "~/utils/http.server";
@@ -37,15 +38,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       sessions: workshop.sessions,
     },
     counts,
-    rows: rows.map((row) => ({
-      id: row.id,
-      name: row.user.name,
-      email: row.user.email,
-      mode: row.mode,
-      session: row.session?.title ?? null,
-      createdAt: row.createdAt,
-      checkedInAt: row.checkedInAt,
-    })),
+    rows: rows.map((row) => ({ id: row.id, ...registrantView(row), createdAt: row.createdAt })),
   });
 }
 
@@ -78,39 +71,28 @@ export default function RegistrationsPage() {
             <li>{t("list.checkedInCount", { count: counts.checkedIn })}</li>
           </ul>
           {counts.bySession.length > 0 ? (
-            <div className="table-wrap">
-              <table>
-                <caption className="table-caption">{t("list.bySession")}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t("columns.session")}</th>
-                    <th scope="col">{t("mode.IN_PERSON")}</th>
-                    <th scope="col">{t("mode.REMOTE")}</th>
-                    <th scope="col">{t("columns.total")}</th>
-                    <th scope="col">{t("list.capacity")}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {counts.bySession.map((session) => (
-                    <tr key={session.id}>
-                      <th scope="row">{session.title}</th>
-                      <td>{session.inPerson}</td>
-                      <td>{session.remote}</td>
-                      <td>{session.total}</td>
-                      <td>{session.capacity ?? t("list.unlimited")}</td>
-                    </tr>
-                  ))}
-                  {counts.withoutSession > 0 ? (
-                    <tr>
-                      <th scope="row">{t("list.withoutSession")}</th>
-                      <td colSpan={2} />
-                      <td>{counts.withoutSession}</td>
-                      <td />
-                    </tr>
-                  ) : null}
-                </tbody>
-              </table>
-            </div>
+            <DataTable
+              caption={t("list.bySession")}
+              columns={[t("columns.session"), t("mode.IN_PERSON"), t("mode.REMOTE"), t("columns.total"), t("list.capacity")]}
+            >
+              {counts.bySession.map((session) => (
+                <tr key={session.id}>
+                  <th scope="row">{session.title}</th>
+                  <td>{session.inPerson}</td>
+                  <td>{session.remote}</td>
+                  <td>{session.total}</td>
+                  <td>{session.capacity ?? t("list.unlimited")}</td>
+                </tr>
+              ))}
+              {counts.withoutSession > 0 ? (
+                <tr>
+                  <th scope="row">{t("list.withoutSession")}</th>
+                  <td colSpan={2} />
+                  <td>{counts.withoutSession}</td>
+                  <td />
+                </tr>
+              ) : null}
+            </DataTable>
           ) : null}
         </section>
 
@@ -167,35 +149,30 @@ export default function RegistrationsPage() {
         {rows.length === 0 ? (
           <p className="muted">{t("list.empty")}</p>
         ) : (
-          <div className="table-wrap">
-            <table>
-              <caption className="table-caption">{t("list.tableCaption")}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("columns.name")}</th>
-                  <th scope="col">{t("columns.email")}</th>
-                  <th scope="col">{t("columns.mode")}</th>
-                  <th scope="col">{t("columns.session")}</th>
-                  <th scope="col">{t("columns.registeredAt")}</th>
-                  <th scope="col">{t("columns.checkedInAt")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((row) => (
-                  <tr key={row.id}>
-                    <th scope="row">{row.name}</th>
-                    <td>
-                      <bdi dir="ltr">{row.email ?? ""}</bdi>
-                    </td>
-                    <td>{t(`mode.${row.mode}`)}</td>
-                    <td>{row.session ?? ""}</td>
-                    <td>{when(row.createdAt)}</td>
-                    <td>{when(row.checkedInAt)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            caption={t("list.tableCaption")}
+            columns={[
+              t("columns.name"),
+              t("columns.email"),
+              t("columns.mode"),
+              t("columns.session"),
+              t("columns.registeredAt"),
+              t("columns.checkedInAt"),
+            ]}
+          >
+            {rows.map((row) => (
+              <tr key={row.id}>
+                <th scope="row">{row.name}</th>
+                <td>
+                  <bdi dir="ltr">{row.email ?? ""}</bdi>
+                </td>
+                <td>{t(`mode.${row.mode}`)}</td>
+                <td>{row.session ?? ""}</td>
+                <td>{when(row.createdAt)}</td>
+                <td>{when(row.checkedInAt)}</td>
+              </tr>
+            ))}
+          </DataTable>
         )}
       </section>
     </div>

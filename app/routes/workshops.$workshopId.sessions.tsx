@@ -1,10 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction, SerializeFrom } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { requireUser } from "~/auth/session.server";
-import { Field, FormErrorSummary, valueOf } from "~/components/field";
+import { Field, FormErrorSummary, SelectField, valueOf } from "~/components/field";
+import { IntentForm } from "~/components/intent-form";
+import { SubmitButton } from "~/components/submit-button";
 import { WorkshopHeader } from "~/components/workshop-header";
 import { requireCapability } from "~/models/access.server";
 import {
@@ -129,23 +131,13 @@ export default function SessionsPage() {
       </section>
       <section aria-labelledby="add-session-title" className="card">
         <h2 id="add-session-title">{t("sessions.addTitle")}</h2>
-        <Form method="post" noValidate>
-          <input type="hidden" name="intent" value="create" />
+        <IntentForm intent="create" noValidate>
           <FormErrorSummary errors={creating?.errors} />
           <SessionFields idPrefix="new-session" values={creating?.values} errors={creating?.errors} />
           <SubmitButton className="button button--primary">{t("sessions.add")}</SubmitButton>
-        </Form>
+        </IntentForm>
       </section>
     </div>
-  );
-}
-
-function SubmitButton({ className, children }: { className: string; children: React.ReactNode }) {
-  const navigation = useNavigation();
-  return (
-    <button type="submit" className={className} disabled={navigation.state === "submitting"}>
-      {children}
-    </button>
   );
 }
 
@@ -220,60 +212,38 @@ function SessionEditor({ session, members, data }: SessionEditorProps) {
         {session.facilitators.map((person) => (
           <li key={person.id}>
             <span dir="auto">{person.name}</span>
-            <Form method="post">
-              <input type="hidden" name="intent" value="unassign" />
-              <input type="hidden" name="sessionId" value={session.id} />
-              <input type="hidden" name="userId" value={person.id} />
+            <IntentForm intent="unassign" subject={{ sessionId: session.id, userId: person.id }}>
               <SubmitButton className="button button--quiet">{t("sessions.unassign", { name: person.name })}</SubmitButton>
-            </Form>
+            </IntentForm>
           </li>
         ))}
       </ul>
       {candidates.length === 0 ? (
         <p className="muted">{t("sessions.noCandidates")}</p>
       ) : (
-        <Form method="post" className="inline-form">
-          <input type="hidden" name="intent" value="assign" />
-          <input type="hidden" name="sessionId" value={session.id} />
-          <div className={`field${assignError ? " field--invalid" : ""}`}>
-            <label htmlFor={`${prefix}-facilitator`}>{t("sessions.facilitator")}</label>
-            <select
-              id={`${prefix}-facilitator`}
-              name="userId"
-              aria-invalid={assignError ? true : undefined}
-              aria-describedby={assignError ? `${prefix}-facilitator-error` : undefined}
-            >
-              {candidates.map((member) => (
-                <option key={member.id} value={member.id}>
-                  {`${member.name} (${t(`common:roles.${member.role}`)})`}
-                </option>
-              ))}
-            </select>
-            {assignError ? (
-              <p className="field__error" id={`${prefix}-facilitator-error`}>
-                {t(assignError.key, assignError.values)}
-              </p>
-            ) : null}
-          </div>
+        <IntentForm intent="assign" subject={{ sessionId: session.id }} className="inline-form">
+          <SelectField id={`${prefix}-facilitator`} name="userId" label={t("sessions.facilitator")} error={assignError}>
+            {candidates.map((member) => (
+              <option key={member.id} value={member.id}>
+                {`${member.name} (${t(`common:roles.${member.role}`)})`}
+              </option>
+            ))}
+          </SelectField>
           <SubmitButton className="button">{t("sessions.assign")}</SubmitButton>
-        </Form>
+        </IntentForm>
       )}
 
       <details className="editor-details" open={editing ? true : undefined}>
         <summary>{t("sessions.edit")}</summary>
-        <Form method="post" noValidate>
-          <input type="hidden" name="intent" value="update" />
-          <input type="hidden" name="sessionId" value={session.id} />
+        <IntentForm intent="update" subject={{ sessionId: session.id }} noValidate>
           <FormErrorSummary errors={editing?.errors} />
           <SessionFields idPrefix={prefix} values={values} errors={editing?.errors} />
           <SubmitButton className="button button--primary">{t("sessions.save")}</SubmitButton>
-        </Form>
+        </IntentForm>
       </details>
-      <Form method="post">
-        <input type="hidden" name="intent" value="delete" />
-        <input type="hidden" name="sessionId" value={session.id} />
+      <IntentForm intent="delete" subject={{ sessionId: session.id }}>
         <SubmitButton className="button button--danger">{t("sessions.delete")}</SubmitButton>
-      </Form>
+      </IntentForm>
     </article>
   );
 }

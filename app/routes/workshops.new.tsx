@@ -1,10 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Form, useActionData, useNavigation } from "@remix-run/react";
+import { Form, useActionData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireUser } from "~/auth/session.server";
 import { FormErrorSummary } from "~/components/field";
 import { WorkshopFormFields, workshopFormValuesFromSubmission, type WorkshopFormValues } from "~/components/workshop-form";
+import { SubmitButton } from "~/components/submit-button";
 import { canCreateWorkshops, createWorkshop } from "~/models/workshop.server";
 import { parseForm } from "~/utils/forms";
 import { forbidden } from "~/utils/http.server";
@@ -41,7 +42,6 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function NewWorkshopPage() {
   const { t } = useTranslation("workshop");
   const data = useActionData<typeof action>();
-  const navigation = useNavigation();
   const values = data?.values ? workshopFormValuesFromSubmission(data.values) : EMPTY_WORKSHOP;
   return (
     <section className="narrow card" aria-labelledby="new-workshop-title">
@@ -50,9 +50,7 @@ export default function NewWorkshopPage() {
       <Form method="post" noValidate>
         <FormErrorSummary errors={data?.errors} />
         <WorkshopFormFields values={values} errors={data?.errors} />
-        <button type="submit" className="button button--primary" disabled={navigation.state === "submitting"}>
-          {t("new.submit")}
-        </button>
+        <SubmitButton className="button button--primary">{t("new.submit")}</SubmitButton>
       </Form>
     </section>
   );

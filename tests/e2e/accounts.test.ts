@@ -1,31 +1,16 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { getDb } from "~/db/client.server";
-import { DEMO_JOIN_CODE, DEMO_PASSWORD, seedDemoWorkshop } from "~/db/seed-demo.server";
-import { startApp } from "../support/app";
-import { LAPTOP, PHONE, launchBrowser, seriousA11yViolations, signInWithBrowser } from "../support/browser";
+import { DEMO_PASSWORD } from "~/db/seed-demo.server";
+import { LAPTOP, PHONE, seriousA11yViolations, signInWithBrowser, useAppInBrowser } from "../support/browser";
 
-let app: Awaited<ReturnType<typeof startApp>>;
-let browser: Browser;
-let workshopId: string;
-
-beforeAll(async () => {
-  await seedDemoWorkshop();
-  workshopId = (await getDb().workshop.findUniqueOrThrow({ where: { joinCode: DEMO_JOIN_CODE } })).id;
-  app = await startApp();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
+const app = useAppInBrowser();
 
 describe("inviting someone by a personal link", () => {
   it("brings a newcomer into the workshop as rapporteur, through accessible pages", async () => {
-    const organiserContext = await browser.newContext({ ...LAPTOP, locale: "fr-FR" });
+    const organiserContext = await app.browser.newContext({ ...LAPTOP, locale: "fr-FR" });
     const organiser = await organiserContext.newPage();
     await signInWithBrowser(organiser, app.url, "organisatrice@majlis.test", DEMO_PASSWORD);
-    await organiser.goto(`${app.url}/workshops/${workshopId}/people`);
+    await organiser.goto(`${app.url}/workshops/${app.demoWorkshopId}/people`);
     expect(await seriousA11yViolations(organiser)).toEqual([]);
 
     const linkForm = organiser.getByRole("region", { name: "Créer un lien d'invitation personnel" });
@@ -40,7 +25,7 @@ describe("inviting someone by a personal link", () => {
     await organiser.getByRole("button", { name: "Copié" }).waitFor();
     expect(await seriousA11yViolations(organiser)).toEqual([]);
 
-    const newcomerContext = await browser.newContext({ ...LAPTOP, locale: "fr-FR" });
+    const newcomerContext = await app.browser.newContext({ ...LAPTOP, locale: "fr-FR" });
     const newcomer = await newcomerContext.newPage();
     await newcomer.goto(inviteUrl);
     expect(await newcomer.getByRole("heading", { level: 1 }).textContent()).toBe("Invitation");
@@ -52,19 +37,19 @@ describe("inviting someone by a personal link", () => {
     await newcomer.getByLabel(/^Mot de passe/).fill("rapporter les idées de tous");
     await newcomer.getByLabel("Confirmez le mot de passe").fill("rapporter les idées de tous");
     await Promise.all([
-      newcomer.waitForURL(`${app.url}/workshops/${workshopId}`),
+      newcomer.waitForURL(`${app.url}/workshops/${app.demoWorkshopId}`),
       newcomer.getByRole("button", { name: "Créer mon compte et rejoindre l'atelier" }).click(),
     ]);
     // Signed in as the new account: the header names her (waited for, the page renders after the URL changes).
     await newcomer.locator(".app-header__user", { hasText: "Hajar Bennis" }).waitFor();
     expect(await newcomer.getByRole("heading", { level: 1 }).textContent()).toContain("Dispositif de mobilisation des compétences");
     const user = await getDb().user.findUniqueOrThrow({ where: { email: "hajar.bennis@example.ma" }, include: { memberships: true } });
-    expect(user.memberships).toMatchObject([{ workshopId, role: "RAPPORTEUR" }]);
+    expect(user.memberships).toMatchObject([{ workshopId: app.demoWorkshopId, role: "RAPPORTEUR" }]);
 
     // The list of invitations now says it was accepted, and the link cannot serve twice.
     await organiser.reload();
     await expect(organiser.getByRole("cell", { name: "Acceptée" }).count()).resolves.toBe(1);
-    const latecomer = await (await browser.newContext(LAPTOP)).newPage();
+    const latecomer = await (await app.browser.newContext(LAPTOP)).newPage();
     const answer = await latecomer.goto(inviteUrl);
     expect(answer?.status()).toBe(410);
     await latecomer.context().close();
@@ -75,10 +60,10 @@ describe("inviting someone by a personal link", () => {
 
 describe("account pages are accessible", () => {
   it("has no serious violation on the people and account pages, right to left in Arabic on a phone", async () => {
-    const context = await browser.newContext(PHONE);
+    const context = await app.browser.newContext(PHONE);
     const page = await context.newPage();
     await signInWithBrowser(page, app.url, "organisatrice@majlis.test", DEMO_PASSWORD);
-    for (const path of [`/workshops/${workshopId}/people`, "/account"]) {
+    for (const path of [`/workshops/${app.demoWorkshopId}/people`, "/account"]) {
       await page.goto(`${app.url}${path}?lng=ar`);
       expect(await page.getAttribute("html", "dir")).toBe("rtl");
       expect(await seriousA11yViolations(page), path).toEqual([]);
@@ -90,7 +75,7 @@ describe("account pages are accessible", () => {
   });
 
   it("has no serious violation on sign-in and forgotten password, in French and Arabic", async () => {
-    const context = await browser.newContext(LAPTOP);
+    const context = await app.browser.newContext(LAPTOP);
     const page = await context.newPage();
     for (const language of ["fr", "ar"]) {
       for (const path of ["/login", "/forgot-password"]) {

@@ -1,29 +1,14 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { getDb } from "~/db/client.server";
-import { DEMO_JOIN_CODE, DEMO_PASSWORD, seedDemoWorkshop } from "~/db/seed-demo.server";
+import { DEMO_JOIN_CODE, DEMO_PASSWORD } from "~/db/seed-demo.server";
 import { createUser } from "~/models/user.server";
-import { startApp } from "../support/app";
-import { LAPTOP, PHONE, launchBrowser, seriousA11yViolations, signInWithBrowser } from "../support/browser";
+import { LAPTOP, PHONE, seriousA11yViolations, signInWithBrowser, useAppInBrowser } from "../support/browser";
 
-let app: Awaited<ReturnType<typeof startApp>>;
-let browser: Browser;
-let workshopId: string;
-
-beforeAll(async () => {
-  await seedDemoWorkshop();
-  workshopId = (await getDb().workshop.findUniqueOrThrow({ where: { joinCode: DEMO_JOIN_CODE } })).id;
-  app = await startApp();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
+const app = useAppInBrowser();
 
 describe("joining, registering and checking in, in a real browser", () => {
   it("an in-person participant joins from their phone with the room's code and gets their check-in QR code", async () => {
-    const context = await browser.newContext({ ...PHONE, locale: "en-GB" });
+    const context = await app.browser.newContext({ ...PHONE, locale: "en-GB" });
     const page = await context.newPage();
     await page.goto(`${app.url}/join/${DEMO_JOIN_CODE}`);
     expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Welcome!");
@@ -36,7 +21,7 @@ describe("joining, registering and checking in, in a real browser", () => {
     await page.getByLabel("Your name").fill("Nour Benjelloun");
     await page.getByText("Session 2 — Data et exigences fonctionnelles et techniques").click();
     await Promise.all([
-      page.waitForURL(new RegExp(`/workshops/${workshopId}/registration`)),
+      page.waitForURL(new RegExp(`/workshops/${app.demoWorkshopId}/registration`)),
       page.getByRole("button", { name: "Join the workshop" }).click(),
     ]);
     await page.getByText("Your registration is saved.").waitFor();
@@ -51,12 +36,12 @@ describe("joining, registering and checking in, in a real browser", () => {
       where: { name: "Nour Benjelloun" },
       include: { registrations: true },
     });
-    expect(guest.registrations).toMatchObject([{ workshopId, mode: "IN_PERSON" }]);
+    expect(guest.registrations).toMatchObject([{ workshopId: app.demoWorkshopId, mode: "IN_PERSON" }]);
     await context.close();
   });
 
   it("the join page reads right to left and stays accessible in Arabic on a phone", async () => {
-    const context = await browser.newContext(PHONE);
+    const context = await app.browser.newContext(PHONE);
     const page = await context.newPage();
     await page.goto(`${app.url}/join?lng=ar`);
     expect(await page.getAttribute("html", "dir")).toBe("rtl");
@@ -71,16 +56,16 @@ describe("joining, registering and checking in, in a real browser", () => {
   it("a remote participant registers for a session from a laptop", async () => {
     const password = "remote-participant-2023";
     await createUser({ email: "remote.laptop@example.test", name: "Yasmine Remote", password });
-    const context = await browser.newContext({ ...LAPTOP, locale: "fr-FR" });
+    const context = await app.browser.newContext({ ...LAPTOP, locale: "fr-FR" });
     const page = await context.newPage();
     await signInWithBrowser(page, app.url, "remote.laptop@example.test", password);
-    await page.goto(`${app.url}/workshops/${workshopId}/register`);
+    await page.goto(`${app.url}/workshops/${app.demoWorkshopId}/register`);
     expect(await seriousA11yViolations(page)).toEqual([]);
 
     await page.getByRole("radio", { name: /À distance/ }).check();
     await page.getByRole("radio", { name: /Session 1 — Mobilisation des compétences/ }).check();
     await Promise.all([
-      page.waitForURL(new RegExp(`/workshops/${workshopId}/registration`)),
+      page.waitForURL(new RegExp(`/workshops/${app.demoWorkshopId}/registration`)),
       page.getByRole("button", { name: "M'inscrire" }).click(),
     ]);
     await page.getByText("Votre inscription est enregistrée.").waitFor();
@@ -88,7 +73,7 @@ describe("joining, registering and checking in, in a real browser", () => {
     expect(await seriousA11yViolations(page)).toEqual([]);
 
     const registration = await getDb().registration.findFirstOrThrow({
-      where: { workshopId, user: { email: "remote.laptop@example.test" } },
+      where: { workshopId: app.demoWorkshopId, user: { email: "remote.laptop@example.test" } },
       include: { session: true },
     });
     expect(registration.mode).toBe("REMOTE");
@@ -97,14 +82,14 @@ describe("joining, registering and checking in, in a real browser", () => {
   });
 
   it("the organiser checks someone in at the door by searching their name (and the organiser pages stay accessible)", async () => {
-    const context = await browser.newContext({ ...LAPTOP, locale: "fr-FR" });
+    const context = await app.browser.newContext({ ...LAPTOP, locale: "fr-FR" });
     const page = await context.newPage();
     await signInWithBrowser(page, app.url, "organisatrice@majlis.test", DEMO_PASSWORD);
     for (const tab of ["registrations", "room"]) {
-      await page.goto(`${app.url}/workshops/${workshopId}/${tab}`);
+      await page.goto(`${app.url}/workshops/${app.demoWorkshopId}/${tab}`);
       expect(await seriousA11yViolations(page)).toEqual([]);
     }
-    await page.goto(`${app.url}/workshops/${workshopId}/checkin`);
+    await page.goto(`${app.url}/workshops/${app.demoWorkshopId}/checkin`);
     expect(await seriousA11yViolations(page)).toEqual([]);
 
     await page.getByLabel("Nom ou adresse e-mail").fill("mehdi");
@@ -121,7 +106,7 @@ describe("joining, registering and checking in, in a real browser", () => {
     expect(await person.getByRole("button", { name: /Annuler/ }).count()).toBe(1);
 
     const registration = await getDb().registration.findFirstOrThrow({
-      where: { workshopId, user: { email: "mehdi.berrada@majlis.test" } },
+      where: { workshopId: app.demoWorkshopId, user: { email: "mehdi.berrada@majlis.test" } },
       include: { checkedInBy: true },
     });
     expect(registration.checkedInAt).toBeInstanceOf(Date);

@@ -1,25 +1,11 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedDemoWorkshop } from "~/db/seed-demo.server";
-import { startApp } from "../support/app";
-import { LAPTOP, PHONE, launchBrowser, seriousA11yViolations } from "../support/browser";
+import { describe, expect, it } from "vitest";
+import { LAPTOP, PHONE, seriousA11yViolations, useAppInBrowser } from "../support/browser";
 
-let app: Awaited<ReturnType<typeof startApp>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  await seedDemoWorkshop();
-  app = await startApp();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
+const app = useAppInBrowser();
 
 describe("languages in the browser", () => {
   it("renders Arabic right to left, mirrored, and keeps the choice while browsing", async () => {
-    const context = await browser.newContext({ ...LAPTOP, locale: "fr-FR" });
+    const context = await app.browser.newContext({ ...LAPTOP, locale: "fr-FR" });
     const page = await context.newPage();
     await page.goto(`${app.url}/`);
     expect(await page.getAttribute("html", "lang")).toBe("fr");
@@ -41,7 +27,7 @@ describe("languages in the browser", () => {
   });
 
   it("follows the browser's language when nothing was chosen", async () => {
-    const context = await browser.newContext({ ...LAPTOP, locale: "en-GB" });
+    const context = await app.browser.newContext({ ...LAPTOP, locale: "en-GB" });
     const page = await context.newPage();
     await page.goto(`${app.url}/login`);
     expect(await page.getAttribute("html", "lang")).toBe("en");
@@ -54,7 +40,7 @@ describe("main pages are accessible on a phone and a laptop", () => {
   for (const [device, options] of [["phone", PHONE], ["laptop", LAPTOP]] as const) {
     for (const language of ["fr", "ar", "en"]) {
       it(`home and sign-in pages in ${language} on a ${device}`, async () => {
-        const context = await browser.newContext(options);
+        const context = await app.browser.newContext(options);
         const page = await context.newPage();
         for (const path of ["/", "/login"]) {
           await page.goto(`${app.url}${path}?lng=${language}`);

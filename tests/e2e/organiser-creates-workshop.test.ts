@@ -1,26 +1,13 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { getDb } from "~/db/client.server";
-import { DEMO_PASSWORD, seedDemoWorkshop } from "~/db/seed-demo.server";
-import { startApp } from "../support/app";
-import { LAPTOP, launchBrowser, seriousA11yViolations, signInWithBrowser } from "../support/browser";
+import { DEMO_PASSWORD } from "~/db/seed-demo.server";
+import { LAPTOP, seriousA11yViolations, signInWithBrowser, useAppInBrowser } from "../support/browser";
 
-let app: Awaited<ReturnType<typeof startApp>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  await seedDemoWorkshop();
-  app = await startApp();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
+const app = useAppInBrowser();
 
 describe("an organiser prepares a workshop", () => {
   it("creates it, adds two parallel sessions and an agenda item, publishes it, and the page shows both sessions", async () => {
-    const context = await browser.newContext({ ...LAPTOP, locale: "fr-FR" });
+    const context = await app.browser.newContext({ ...LAPTOP, locale: "fr-FR" });
     const page = await context.newPage();
     await signInWithBrowser(page, app.url, "organisatrice@majlis.test", DEMO_PASSWORD);
 

@@ -1,29 +1,27 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "~/db/client.server";
-import { DEMO_JOIN_CODE, DEMO_PASSWORD, seedDemoWorkshop } from "~/db/seed-demo.server";
+import { DEMO_PASSWORD } from "~/db/seed-demo.server";
 import { translatorFor } from "~/i18n/i18n";
-import { HttpClient, startApp } from "../support/app";
+import { HttpClient, useApp } from "../support/app";
+import { seedDemo } from "../support/demo";
 import { visibleText } from "../support/html";
 import { startSmtpServer, type TestSmtpServer } from "../support/smtp-server";
 
 // The same flows as accounts.test.ts, with mail configured: this file's server reads SMTP_URL when it starts.
 let smtp: TestSmtpServer;
-let app: Awaited<ReturnType<typeof startApp>>;
 let workshopId: string;
 
 beforeAll(async () => {
   smtp = await startSmtpServer();
   process.env.SMTP_URL = smtp.url;
   process.env.MAIL_FROM = "Majlis <ateliers@majlis.test>";
-  await seedDemoWorkshop();
-  workshopId = (await getDb().workshop.findUniqueOrThrow({ where: { joinCode: DEMO_JOIN_CODE } })).id;
-  app = await startApp();
+  workshopId = await seedDemo();
 });
 afterAll(async () => {
-  await app?.close();
   await smtp?.close();
   delete process.env.SMTP_URL;
 });
+const app = useApp();
 
 const client = () => new HttpClient(app.url, { "Accept-Language": "fr" });
 const linkIn = (text: string, path: string) => {

@@ -1,25 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "~/db/client.server";
-import { DEMO_JOIN_CODE, DEMO_PASSWORD, seedDemoWorkshop } from "~/db/seed-demo.server";
+import { DEMO_JOIN_CODE, DEMO_PASSWORD } from "~/db/seed-demo.server";
 import { translatorFor } from "~/i18n/i18n";
-import { HttpClient, startApp } from "../support/app";
+import { HttpClient, useApp } from "../support/app";
+import { seedDemo } from "../support/demo";
 import { visibleText } from "../support/html";
 
 const fr = translatorFor("fr");
 const ORGANISER = "organisatrice@majlis.test";
 const NEW_PASSWORD = "un nouveau mot de passe solide";
 
-let app: Awaited<ReturnType<typeof startApp>>;
 let workshopId: string;
-
 beforeAll(async () => {
-  await seedDemoWorkshop();
-  workshopId = (await getDb().workshop.findUniqueOrThrow({ where: { joinCode: DEMO_JOIN_CODE } })).id;
-  app = await startApp();
+  workshopId = await seedDemo();
 });
-afterAll(async () => {
-  await app.close();
-});
+const app = useApp();
 
 const client = () => new HttpClient(app.url, { "Accept-Language": "fr" });
 const userId = async (email: string) => (await getDb().user.findUniqueOrThrow({ where: { email } })).id;

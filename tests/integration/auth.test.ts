@@ -1,16 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "~/db/client.server";
 import { DEMO_PASSWORD, seedDemoWorkshop } from "~/db/seed-demo.server";
-import { HttpClient, startApp } from "../support/app";
+import { HttpClient, useApp } from "../support/app";
 
-let app: Awaited<ReturnType<typeof startApp>>;
 beforeAll(async () => {
   await seedDemoWorkshop();
-  app = await startApp();
 });
-afterAll(async () => {
-  await app.close();
-});
+const app = useApp();
 
 describe("signing in and out", () => {
   it("signs in with the form's email and password fields, then out again", async () => {

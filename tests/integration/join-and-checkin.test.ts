@@ -1,12 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "~/db/client.server";
 import { DEMO_JOIN_CODE, DEMO_PASSWORD, seedDemoWorkshop } from "~/db/seed-demo.server";
-import { HttpClient, startApp } from "../support/app";
+import { HttpClient, useApp } from "../support/app";
 import { pageHtml } from "../support/page-html";
 import { parseCsv } from "../support/parse-csv";
 import { TEST_PASSWORD, makeUser, makeWorkshop } from "../support/registration-fixtures";
 
-let app: Awaited<ReturnType<typeof startApp>>;
 let demo: { id: string; sessionIds: string[] };
 beforeAll(async () => {
   await seedDemoWorkshop();
@@ -15,11 +14,8 @@ beforeAll(async () => {
     select: { id: true, sessions: { orderBy: { position: "asc" }, select: { id: true } } },
   });
   demo = { id: workshop.id, sessionIds: workshop.sessions.map((s) => s.id) };
-  app = await startApp();
 });
-afterAll(async () => {
-  await app.close();
-});
+const app = useApp();
 
 const english = () => new HttpClient(app.url, { "Accept-Language": "en" });
 

@@ -1,27 +1,22 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "~/db/client.server";
-import { DEMO_JOIN_CODE, DEMO_PASSWORD, seedDemoWorkshop } from "~/db/seed-demo.server";
+import { DEMO_PASSWORD } from "~/db/seed-demo.server";
 import { translatorFor } from "~/i18n/i18n";
 import { createUser } from "~/models/user.server";
-import { HttpClient, startApp } from "../support/app";
+import { HttpClient, useApp } from "../support/app";
+import { seedDemo } from "../support/demo";
 import { visibleText } from "../support/html";
 
 const fr = translatorFor("fr");
 const ORGANISER = "organisatrice@majlis.test";
 
-let app: Awaited<ReturnType<typeof startApp>>;
 let workshopId: string;
 let peoplePath: string;
-
 beforeAll(async () => {
-  await seedDemoWorkshop();
-  workshopId = (await getDb().workshop.findUniqueOrThrow({ where: { joinCode: DEMO_JOIN_CODE } })).id;
+  workshopId = await seedDemo();
   peoplePath = `/workshops/${workshopId}/people`;
-  app = await startApp();
 });
-afterAll(async () => {
-  await app.close();
-});
+const app = useApp();
 
 async function signedIn(email: string, language = "fr") {
   const client = new HttpClient(app.url, { "Accept-Language": language });

@@ -1,16 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { getDb } from "~/db/client.server";
-import { HttpClient, startApp } from "../support/app";
+import { HttpClient, useApp } from "../support/app";
 import { checkedValues, pageHtml } from "../support/page-html";
 import { TEST_PASSWORD, makeUser, makeWorkshop } from "../support/registration-fixtures";
 
-let app: Awaited<ReturnType<typeof startApp>>;
-beforeAll(async () => {
-  app = await startApp();
-});
-afterAll(async () => {
-  await app.close();
-});
+const app = useApp();
 
 async function signedIn(email: string, language = "en") {
   const client = new HttpClient(app.url, { "Accept-Language": language });

@@ -1,17 +1,11 @@
 import { spawn } from "node:child_process";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { getDb } from "~/db/client.server";
 import { readMigrations } from "~/db/migrate.server";
-import { startApp } from "../support/app";
+import { useApp } from "../support/app";
 
 describe("the server", () => {
-  let app: Awaited<ReturnType<typeof startApp>>;
-  beforeAll(async () => {
-    app = await startApp();
-  });
-  afterAll(async () => {
-    await app.close();
-  });
+  const app = useApp();
 
   it("reports a reachable database on /healthz", async () => {
     const response = await fetch(`${app.url}/healthz`);

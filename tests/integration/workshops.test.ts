@@ -2,24 +2,19 @@
 process.env.TZ = "Pacific/Auckland";
 
 import { fromZonedTime } from "date-fns-tz";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "~/db/client.server";
-import { DEMO_JOIN_CODE, DEMO_PASSWORD, seedDemoWorkshop } from "~/db/seed-demo.server";
+import { DEMO_JOIN_CODE, DEMO_PASSWORD } from "~/db/seed-demo.server";
 import { JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH } from "~/models/join-code.server";
 import { createWorkshop } from "~/models/workshop.server";
-import { HttpClient, startApp } from "../support/app";
+import { HttpClient, useApp } from "../support/app";
+import { seedDemo } from "../support/demo";
 
-let app: Awaited<ReturnType<typeof startApp>>;
 let demoId: string;
-
 beforeAll(async () => {
-  await seedDemoWorkshop();
-  demoId = (await getDb().workshop.findUniqueOrThrow({ where: { joinCode: DEMO_JOIN_CODE } })).id;
-  app = await startApp();
+  demoId = await seedDemo();
 });
-afterAll(async () => {
-  await app?.close();
-});
+const app = useApp();
 
 async function signedIn(email: string, language = "fr") {
   const client = new HttpClient(app.url, { "Accept-Language": language });

@@ -1,8 +1,35 @@
+import { afterAll, beforeAll } from "vitest";
 import { createServer, loadServerBuild, type RunningServer } from "../../realtime/server";
 
 /** The whole server (built Remix app) on a free port, for integration and browser tests. */
 export async function startApp(): Promise<RunningServer> {
   return createServer({ port: 0, host: "127.0.0.1", build: await loadServerBuild(), mode: "production" });
+}
+
+/** A value that a `beforeAll` hook provides: reading it before the hook ran (at collection time) is a mistake. */
+export function started<T>(value: T | undefined, what: string): T {
+  if (value === undefined) throw new Error(`${what} is only there inside tests and hooks, once started`);
+  return value;
+}
+
+/**
+ * The whole server for the tests of one file (or one `describe`): started before them, closed after them. The
+ * hooks registered before this call run before the server starts and after it has closed (vitest runs `afterAll`
+ * hooks in reverse order), so a file can first prepare the data or the environment the server reads.
+ */
+export function useApp() {
+  let server: RunningServer | undefined;
+  beforeAll(async () => {
+    server = await startApp();
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+  return {
+    get url() {
+      return started(server, "The app").url;
+    },
+  };
 }
 
 /**

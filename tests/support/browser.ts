@@ -1,5 +1,8 @@
 import AxeBuilder from "@axe-core/playwright";
 import { chromium, type Browser, type Page } from "playwright-core";
+import { afterAll, beforeAll } from "vitest";
+import { started, useApp } from "./app";
+import { seedDemo } from "./demo";
 
 /** Debian's Chromium, driven by playwright-core; the flags keep it off the network this machine does not have. */
 export async function launchBrowser(): Promise<Browser> {
@@ -16,6 +19,36 @@ export async function launchBrowser(): Promise<Browser> {
       "--disable-sync",
     ],
   });
+}
+
+/**
+ * What every file of browser tests starts from: the demo data, the whole app on a free port and one browser,
+ * ready before its tests and closed after them. The getters have values only inside tests and hooks.
+ */
+export function useAppInBrowser() {
+  let demoWorkshopId: string | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    demoWorkshopId = await seedDemo();
+  });
+  const app = useApp();
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return {
+    get url() {
+      return app.url;
+    },
+    get browser() {
+      return started(browser, "The browser");
+    },
+    get demoWorkshopId() {
+      return started(demoWorkshopId, "The demo workshop");
+    },
+  };
 }
 
 export const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
