@@ -20,6 +20,7 @@ export function WorkshopNav({ workshopId, isOrganiser }: WorkshopNavProps) {
           { to: `${base}/people`, label: t("nav.people") },
           { to: `${base}/registrations`, label: t("nav.registrations") },
           { to: `${base}/checkin`, label: t("nav.checkin") },
+          { to: `${base}/badges`, label: t("nav.badges") },
           { to: `${base}/room`, label: t("nav.room") },
         ]
       : []),

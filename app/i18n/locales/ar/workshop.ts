@@ -11,6 +11,7 @@ export default {
     people: "الأشخاص",
     registrations: "التسجيلات",
     checkin: "الاستقبال",
+    badges: "الشارات",
     room: "شاشة القاعة",
   },
   format: {

@@ -72,6 +72,13 @@ export default {
     alreadyRegistered: "You are already registered for this workshop.",
     tryAnotherCode: "Try another code",
   },
+  badges: {
+    title: "Badges",
+    intro: "One badge per person expected in the room, with the QR code that checks them in. Badges: {{count}}.",
+    print: "Print the badges",
+    none: "Nobody has registered in person yet.",
+    qrLabel: "Check-in QR code of {{name}}",
+  },
   room: {
     scan: "Scan to join the workshop",
     qrLabel: "QR code to join the workshop",

@@ -11,6 +11,7 @@ export default {
     people: "People",
     registrations: "Registrations",
     checkin: "Check-in",
+    badges: "Badges",
     room: "Room screen",
   },
   format: {

@@ -70,6 +70,13 @@ export default {
     alreadyRegistered: "Vous êtes déjà inscrit·e à cet atelier.",
     tryAnotherCode: "Essayer un autre code",
   },
+  badges: {
+    title: "Badges",
+    intro: "Un badge par personne attendue en présentiel, avec le QR code qui enregistre son arrivée. Badges : {{count}}.",
+    print: "Imprimer les badges",
+    none: "Personne n'est encore inscrit en présentiel.",
+    qrLabel: "QR code d'arrivée de {{name}}",
+  },
   room: {
     scan: "Scannez pour rejoindre l'atelier",
     qrLabel: "Code QR pour rejoindre l'atelier",

@@ -8,6 +8,7 @@ export default {
     people: "Personnes",
     registrations: "Inscriptions",
     checkin: "Accueil",
+    badges: "Badges",
     room: "Écran de la salle",
   },
   format: {
