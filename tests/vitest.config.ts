@@ -10,6 +10,7 @@ export default defineConfig({
   resolve: { alias },
   test: {
     globalSetup: ["tests/support/global-setup.ts"],
+    reporters: ["default", "./tests/support/summary-reporter.ts"],
     projects: [
       {
         resolve: { alias },

@@ -8,7 +8,8 @@ import { PrismaClient } from "~/generated/prisma/client";
 const globalForDb = globalThis as unknown as { majlisDb?: PrismaClient };
 
 export function createDbClient(databaseUrl: string): PrismaClient {
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl }) });
+  // Without a connection timeout a vanished database host would hang requests (and /healthz) indefinitely.
+  return new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl, connectionTimeoutMillis: 5_000 }) });
 }
 
 export function getDb(): PrismaClient {
