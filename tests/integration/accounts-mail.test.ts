@@ -4,7 +4,7 @@ import { DEMO_PASSWORD } from "~/db/seed-demo.server";
 import { translatorFor } from "~/i18n/i18n";
 import { HttpClient, useApp } from "../support/app";
 import { seedDemo } from "../support/demo";
-import { visibleText } from "../support/html";
+import { visibleText } from "../support/page-html";
 import { startSmtpServer, type TestSmtpServer } from "../support/smtp-server";
 
 // The same flows as accounts.test.ts, with mail configured: this file's server reads SMTP_URL when it starts.

@@ -4,7 +4,7 @@ import { DEMO_JOIN_CODE, DEMO_PASSWORD } from "~/db/seed-demo.server";
 import { translatorFor } from "~/i18n/i18n";
 import { HttpClient, useApp } from "../support/app";
 import { seedDemo } from "../support/demo";
-import { visibleText } from "../support/html";
+import { visibleText } from "../support/page-html";
 
 const fr = translatorFor("fr");
 const ORGANISER = "organisatrice@majlis.test";

@@ -5,7 +5,7 @@ import { translatorFor } from "~/i18n/i18n";
 import { createUser } from "~/models/user.server";
 import { HttpClient, useApp } from "../support/app";
 import { seedDemo } from "../support/demo";
-import { visibleText } from "../support/html";
+import { visibleText } from "../support/page-html";
 
 const fr = translatorFor("fr");
 const ORGANISER = "organisatrice@majlis.test";
