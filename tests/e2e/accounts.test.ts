@@ -20,6 +20,8 @@ describe("inviting someone by a personal link", () => {
     await linkField.waitFor();
     const inviteUrl = await linkField.inputValue();
     expect(inviteUrl).toMatch(new RegExp(`^${app.url}/invite/[A-Za-z0-9_-]+$`));
+    // The list of invitations is reloaded after the link is shown: wait for it rather than read it at once.
+    await organiser.getByRole("cell", { name: "En attente" }).waitFor();
     await expect(organiser.getByRole("cell", { name: "En attente" }).count()).resolves.toBe(1);
     await organiser.getByRole("button", { name: "Copier" }).click();
     await organiser.getByRole("button", { name: "Copié" }).waitFor();
