@@ -6,6 +6,7 @@ import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
 import { disconnectDb } from "~/db/client.server";
+import { attachLive, type LiveOptions } from "./live/attach";
 import { rememberLanguageChoice } from "./http/language-cookie";
 import { securityHeaders } from "./http/security-headers";
 
@@ -16,6 +17,7 @@ export interface ServerConfig {
   build?: ServerBuild;
   trustProxy?: boolean;
   mode?: "production" | "development" | "test";
+  live?: LiveOptions;
 }
 
 export interface RunningServer {
@@ -23,7 +25,7 @@ export interface RunningServer {
   port: number;
   /** Base URL on loopback, for tests and logs. */
   url: string;
-  /** Stops accepting connections, lets requests in flight finish, then releases the database pool. */
+  /** Ends live connections, stops accepting new ones, lets requests in flight finish, then releases the pool. */
   close(): Promise<void>;
 }
 
@@ -36,8 +38,8 @@ export async function loadServerBuild(): Promise<ServerBuild> {
 }
 
 /**
- * One HTTP server for everything the browser talks to: the Remix app today, and the socket.io and Yjs
- * websocket endpoints that attach to the same `httpServer`.
+ * One HTTP server for everything the browser talks to: the Remix app, live sessions over socket.io (/socket.io),
+ * and the Yjs websocket endpoints that attach to the same `httpServer`.
  */
 export async function createServer(config: ServerConfig): Promise<RunningServer> {
   const build = config.build ?? (await loadServerBuild());
@@ -60,6 +62,7 @@ export async function createServer(config: ServerConfig): Promise<RunningServer>
   );
 
   const httpServer = http.createServer(app);
+  const live = attachLive(httpServer, config.live);
   await new Promise<void>((resolve, reject) => {
     httpServer.once("error", reject);
     httpServer.listen(config.port, config.host ?? "0.0.0.0", () => resolve());
@@ -73,6 +76,7 @@ export async function createServer(config: ServerConfig): Promise<RunningServer>
     url: `http://127.0.0.1:${port}`,
     close() {
       closing ??= (async () => {
+        await live.close();
         await new Promise<void>((resolve) => {
           const force = setTimeout(() => httpServer.closeAllConnections(), GRACE_MS);
           httpServer.close(() => {

@@ -55,6 +55,11 @@ export class HttpClient {
     return response;
   }
 
+  /** The cookies as a browser would send them, e.g. for a socket.io handshake. */
+  cookieHeader(): string {
+    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
+  }
+
   get(path: string, headers?: Record<string, string>) {
     return this.request(path, { headers });
   }
