@@ -20,6 +20,8 @@ export const LIVE_ERRORS = [
   "muted",
   "pollClosed",
   "internal",
+  // Only ever produced in the browser: no answer came (the connection is down or too slow).
+  "offline",
 ] as const;
 export type LiveErrorCode = (typeof LIVE_ERRORS)[number];
 

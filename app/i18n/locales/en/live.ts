@@ -1,0 +1,38 @@
+import type { Translation } from "../../types";
+import type fr from "../fr/live";
+
+export default {
+  plenary: "Plenary",
+  place: "Room: {{place}}",
+  enter: "Join live",
+  status: {
+    connecting: "Connecting…",
+    online: "Live",
+    offline: "Offline — reconnecting automatically…",
+  },
+  agenda: {
+    now: "Now:",
+    none: "no agenda item running.",
+  },
+  rooms: {
+    label: "Live rooms",
+    mine: "my session",
+  },
+  presence: {
+    title: "Here ({{count}})",
+    inPerson: "In the room",
+    remote: "Remote",
+  },
+  errors: {
+    unauthenticated: "Your session expired: sign in again to join live.",
+    forbidden: "You are not allowed to do this in this room.",
+    invalidPayload: "This request is not valid.",
+    rateLimited: "Too many requests at once: wait a moment.",
+    notFound: "This item does not exist, or no longer does.",
+    notInRoom: "You are not in the room yet: wait while connecting.",
+    muted: "A facilitator muted you in the chat and questions.",
+    pollClosed: "This poll is closed.",
+    internal: "Something went wrong. Please try again.",
+    offline: "No connection: what you typed is kept, try again when the connection is back.",
+  },
+} satisfies Translation<typeof fr>;
