@@ -19,6 +19,7 @@ export const LIVE_ERRORS = [
   "notInRoom",
   "muted",
   "pollClosed",
+  "sessionFull",
   "internal",
   // Only ever produced in the browser: no answer came (the connection is down or too slow).
   "offline",

@@ -32,6 +32,7 @@ export default {
     notInRoom: "You are not in the room yet: wait while connecting.",
     muted: "A facilitator muted you in the chat and questions.",
     pollClosed: "This poll is closed.",
+    sessionFull: "This session is full: no seat left.",
     internal: "Something went wrong. Please try again.",
     offline: "No connection: what you typed is kept, try again when the connection is back.",
   },

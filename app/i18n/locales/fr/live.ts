@@ -29,6 +29,7 @@ export default {
     notInRoom: "Vous n'êtes pas encore dans la salle : patientez pendant la connexion.",
     muted: "Un·e facilitateur·rice a coupé votre parole dans le chat et les questions.",
     pollClosed: "Ce sondage est fermé.",
+    sessionFull: "Cette session est complète : plus aucune place libre.",
     internal: "Un problème est survenu. Réessayez.",
     offline: "Pas de connexion : votre saisie est gardée, réessayez quand la connexion revient.",
   },
