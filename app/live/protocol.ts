@@ -70,4 +70,6 @@ export interface RoomSnapshot {
 export interface JoinRoomRequest {
   workshopId: string;
   room: RoomKey;
+  /** The room's projector screen (facilitators only): follows the room without counting as present. */
+  display?: boolean;
 }

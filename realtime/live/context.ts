@@ -9,6 +9,8 @@ export interface JoinedRoom {
   workshopId: string;
   room: RoomKey;
   self: RoomSelf;
+  /** A projector screen following the room: no presence, no actions. */
+  display?: boolean;
 }
 
 export interface SocketData {

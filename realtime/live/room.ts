@@ -31,6 +31,7 @@ export async function leaveRoom(ctx: LiveContext) {
     ctx.socket.leave(channels.workshop(workshopId)),
     ctx.socket.leave(channels.organisers(workshopId)),
   ]);
+  if (joined.display) return;
   await recordLeave({ connectionId: ctx.socket.id });
   for (const feature of allFeatures()) {
     await feature.onLeave?.(ctx.io, { workshopId, room, userId: joined.self.userId });
@@ -40,17 +41,21 @@ export async function leaveRoom(ctx: LiveContext) {
 
 const join = defineHandler({
   event: "room:join",
-  schema: z.object({ workshopId: id, room: roomKey }),
-  async handle(ctx, { workshopId, room }): Promise<RoomSnapshot> {
+  // `display`: the room's projector, opened by a facilitator: it follows the room but is nobody's presence.
+  schema: z.object({ workshopId: id, room: roomKey, display: z.boolean().optional() }),
+  async handle(ctx, { workshopId, room, display = false }): Promise<RoomSnapshot> {
     const self = await resolveRoomSelf({ workshopId, room, userId: ctx.socket.data.user.id });
     if (self === "notFound" || self === "forbidden") throw new LiveError(self);
+    if (display && !self.isFacilitator) throw new LiveError("forbidden");
     await leaveRoom(ctx);
-    ctx.socket.data.joined = { workshopId, room, self };
+    ctx.socket.data.joined = { workshopId, room, self: display ? { ...self, canParticipate: false } : self, display };
     await ctx.socket.join([channels.room(workshopId, room), channels.workshop(workshopId)]);
-    if (self.isFacilitator) await ctx.socket.join(channels.roomFacilitators(workshopId, room));
-    if (self.isOrganiser) await ctx.socket.join(channels.organisers(workshopId));
-    await recordJoin({ connectionId: ctx.socket.id, workshopId, room, userId: self.userId, mode: self.mode, nodeId: ctx.nodeId });
-    await broadcastPresence(ctx.io, workshopId, room);
+    if (!display) {
+      if (self.isFacilitator) await ctx.socket.join(channels.roomFacilitators(workshopId, room));
+      if (self.isOrganiser) await ctx.socket.join(channels.organisers(workshopId));
+      await recordJoin({ connectionId: ctx.socket.id, workshopId, room, userId: self.userId, mode: self.mode, nodeId: ctx.nodeId });
+      await broadcastPresence(ctx.io, workshopId, room);
+    }
 
     const joined = ctx.socket.data.joined;
     const featureStates = await Promise.all(

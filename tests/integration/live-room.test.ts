@@ -62,6 +62,20 @@ describe("joining live rooms", () => {
     await organiser.next<{ present: PresentPerson[] }>("presence:changed", (p) => !names(p.present).includes("Salma Bennani"));
   });
 
+  it("lets a facilitator open the room's projector screen, which follows the room without counting as present", async () => {
+    const screen = await connectAs("facilitateur@majlis.test");
+    const participant = await connectAs("hicham.ouazzani@majlis.test");
+    const shown = await screen.request<{ present: PresentPerson[] }>("room:join", { workshopId, room: sessions[0], display: true });
+    expect(shown.ok).toBe(true);
+    const snapshot = await participant.join(workshopId, sessions[0]);
+    expect(names(snapshot.present)).toEqual(["Hicham Ouazzani"]);
+    // The screen still hears the room.
+    await screen.next<{ present: PresentPerson[] }>("presence:changed", (p) => names(p.present).includes("Hicham Ouazzani"));
+
+    const notAFacilitator = await connectAs("salma.bennani@majlis.test");
+    expect(await notAFacilitator.request("room:join", { workshopId, room: sessions[0], display: true })).toEqual({ ok: false, error: "forbidden" });
+  });
+
   it("records joins and leaves per room and mode for attendance reports", async () => {
     const participant = await connectAs("mehdi.berrada@majlis.test");
     await participant.join(workshopId, sessions[0]);
