@@ -19,8 +19,6 @@ const run = promisify(execFile);
  */
 export interface EmbeddedPostgres {
   url: string;
-  /** False when a server was already running on this folder (left by a crash, or by another process). */
-  startedHere: boolean;
   /** Stops the server, also when it was found running (left behind by a crash) rather than started here. */
   stop(): Promise<void>;
 }
@@ -131,7 +129,6 @@ export async function startEmbeddedPostgres(options: {
   const password = readFileSync(passwordFile, "utf8").trim();
 
   let port = await runningPort(binaries, clusterDir, ids);
-  const startedHere = !port;
   if (port) {
     log(`reusing the embedded PostgreSQL already running on port ${port}`);
   } else {
@@ -159,7 +156,6 @@ export async function startEmbeddedPostgres(options: {
 
   return {
     url: `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`,
-    startedHere,
     async stop() {
       await new Promise<void>((resolve) => {
         const child = spawn(binaries.pg_ctl, ["stop", "-m", "fast", "-w", "-D", clusterDir], { ...ids, stdio: "ignore" });

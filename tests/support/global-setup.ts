@@ -1,3 +1,4 @@
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import type { TestProject } from "vitest/node";
@@ -16,6 +17,23 @@ declare module "vitest" {
 
 let embedded: EmbeddedPostgres | undefined;
 
+// Runs sharing the embedded server each leave a file here; the last one to finish stops the server.
+const RUNS_DIR = path.resolve(".data/test-postgres-runs");
+
+function otherRunsAlive(): boolean {
+  return readdirSync(RUNS_DIR).some((name) => {
+    const pid = Number(name);
+    if (pid === process.pid) return false;
+    try {
+      process.kill(pid, 0);
+      return true;
+    } catch {
+      rmSync(path.join(RUNS_DIR, name), { force: true });
+      return false;
+    }
+  });
+}
+
 function withDatabase(url: string, database: string) {
   const parsed = new URL(url);
   parsed.pathname = `/${database}`;
@@ -32,6 +50,8 @@ export default async function setup(project: TestProject) {
   if (!adminUrl) {
     embedded = await startEmbeddedPostgres({ dataDir: path.resolve(".data/test-postgres"), database: "postgres" });
     adminUrl = embedded.url;
+    mkdirSync(RUNS_DIR, { recursive: true });
+    writeFileSync(path.join(RUNS_DIR, String(process.pid)), "");
   }
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
@@ -49,7 +69,8 @@ export default async function setup(project: TestProject) {
     const cleanup = new pg.Client({ connectionString: adminUrl });
     await cleanup.connect();
     await cleanup.query(`DROP DATABASE IF EXISTS ${TEMPLATE_DATABASE} WITH (FORCE)`).finally(() => cleanup.end());
-    // A server another run started is left to that run.
-    if (embedded?.startedHere) await embedded.stop();
+    if (!embedded) return;
+    rmSync(path.join(RUNS_DIR, String(process.pid)), { force: true });
+    if (!otherRunsAlive()) await embedded.stop();
   };
 }
