@@ -56,7 +56,11 @@ export function attachLive(httpServer: http.Server, options: LiveOptions = {}) {
   const heartbeat = setInterval(() => {
     void (async () => {
       await refreshPresence({ nodeId });
-      for (const { workshopId, room } of await expireStalePresence()) await broadcastPresence(io, workshopId, room);
+      // Connections of a process that died: each feature cleans up after them as after a normal leave.
+      for (const left of await expireStalePresence()) {
+        for (const feature of FEATURES) await feature.onLeave?.(io, left);
+        await broadcastPresence(io, left.workshopId, left.room);
+      }
     })().catch((error: unknown) => console.error("live: presence heartbeat failed:", error));
   }, options.heartbeatMs ?? 30_000);
   heartbeat.unref();

@@ -43,12 +43,12 @@ export async function refreshPresence({ nodeId }: { nodeId: string }) {
   await getDb().livePresence.updateMany({ where: { nodeId }, data: { lastSeenAt: new Date() } });
 }
 
-/** Closes the presence of connections whose process stopped refreshing them; returns the rooms that changed. */
+/** Closes the presence of connections whose process stopped refreshing them; returns who left which room. */
 export async function expireStalePresence() {
   const db = getDb();
   const stale = await db.livePresence.findMany({ where: { lastSeenAt: { lt: new Date(Date.now() - PRESENCE_TTL_MS) } } });
   for (const presence of stale) await recordLeave({ connectionId: presence.connectionId });
-  return stale.map(({ workshopId, room }) => ({ workshopId, room }));
+  return stale.map(({ workshopId, room, userId }) => ({ workshopId, room, userId }));
 }
 
 export async function listPresent({ workshopId, room }: { workshopId: string; room: RoomKey }): Promise<PresentPerson[]> {
