@@ -23,6 +23,18 @@ export default {
     inPerson: "In the room",
     remote: "Remote",
   },
+  screen: {
+    open: "Room screen",
+    join: "Join from your phone",
+    joinQr: "QR code to join the workshop",
+    timer: "Time",
+    noTimer: "No timer running.",
+    poll: "Poll",
+    noPoll: "No open poll.",
+    questions: "Most supported questions",
+    noQuestions: "No questions yet.",
+    votes: "{{count}} vote(s)",
+  },
   errors: {
     unauthenticated: "Your session expired: sign in again to join live.",
     forbidden: "You are not allowed to do this in this room.",

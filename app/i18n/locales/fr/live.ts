@@ -20,6 +20,18 @@ export default {
     inPerson: "Dans la salle",
     remote: "À distance",
   },
+  screen: {
+    open: "Écran de la salle",
+    join: "Rejoignez depuis votre téléphone",
+    joinQr: "QR code pour rejoindre l'atelier",
+    timer: "Temps",
+    noTimer: "Pas de minuteur en cours.",
+    poll: "Sondage",
+    noPoll: "Pas de sondage ouvert.",
+    questions: "Questions les plus soutenues",
+    noQuestions: "Pas encore de question.",
+    votes: "{{count}} soutien(s)",
+  },
   errors: {
     unauthenticated: "Votre session a expiré : reconnectez-vous pour rejoindre le direct.",
     forbidden: "Vous n'avez pas le droit de faire cela dans cette salle.",
