@@ -17,11 +17,14 @@ export function WorkshopNav({ workshopId, isOrganiser }: WorkshopNavProps) {
           { to: `${base}/edit`, label: t("nav.details") },
           { to: `${base}/sessions`, label: t("nav.sessions") },
           { to: `${base}/agenda`, label: t("nav.agenda") },
+          { to: `${base}/polls`, label: t("nav.polls") },
           { to: `${base}/people`, label: t("nav.people") },
           { to: `${base}/registrations`, label: t("nav.registrations") },
           { to: `${base}/checkin`, label: t("nav.checkin") },
           { to: `${base}/badges`, label: t("nav.badges") },
           { to: `${base}/room`, label: t("nav.room") },
+          { to: `${base}/live`, label: t("nav.live") },
+          { to: `${base}/console`, label: t("nav.console") },
         ]
       : []),
   ];

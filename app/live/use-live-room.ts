@@ -1,7 +1,7 @@
 import { useNavigate } from "@remix-run/react";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { io, type Socket } from "socket.io-client";
-import type { LiveAck, LiveErrorCode, PresentPerson, RoomKey, RoomSnapshot } from "./protocol";
+import type { AgendaItemView, LiveAck, LiveErrorCode, PresentPerson, RoomKey, RoomSnapshot } from "./protocol";
 
 export type LiveStatus = "connecting" | "online" | "offline";
 
@@ -28,7 +28,22 @@ const ANSWER_TIMEOUT_MS = 10_000;
  * by itself) and replaces the state with a fresh snapshot, so a phone that lost the network catches up on what it
  * missed. Requests made while offline wait for the connection instead of failing at once.
  */
-export function useLiveRoom({ workshopId, room }: { workshopId: string; room: RoomKey }): LiveRoom {
+export function useLiveRoom({
+  workshopId,
+  room,
+  display = false,
+  followNavigation = !display,
+}: {
+  workshopId: string;
+  room: RoomKey;
+  /** The room's projector screen: follows the room without counting as someone present. */
+  display?: boolean;
+  /**
+   * Whether this page goes where the server sends its person (a move, the end of the parallel sessions). Not the
+   * organisers' console, which steers the rooms, nor a projector screen, which shows one room whoever opened it.
+   */
+  followNavigation?: boolean;
+}): LiveRoom {
   const navigate = useNavigate();
   const socketRef = useRef<Socket | null>(null);
   const joinedRef = useRef<{ promise: Promise<void>; resolve: () => void } | null>(null);
@@ -54,7 +69,7 @@ export function useLiveRoom({ workshopId, room }: { workshopId: string; room: Ro
 
     socket.on("connect", async () => {
       const sentAt = Date.now();
-      const answer = (await socket.timeout(ANSWER_TIMEOUT_MS).emitWithAck("room:join", { workshopId, room }).catch(() => null)) as LiveAck<RoomSnapshot> | null;
+      const answer = (await socket.timeout(ANSWER_TIMEOUT_MS).emitWithAck("room:join", { workshopId, room, display }).catch(() => null)) as LiveAck<RoomSnapshot> | null;
       if (!answer) return; // The connection dropped again: the next "connect" retries.
       if (!answer.ok) {
         setError(answer.error);
@@ -79,7 +94,13 @@ export function useLiveRoom({ workshopId, room }: { workshopId: string; room: Ro
     socket.on("presence:changed", ({ present }: { present: PresentPerson[] }) => {
       setSnapshot((current) => (current ? { ...current, present } : current));
     });
-    socket.on("live:navigate", ({ to }: { to: string }) => navigate(to));
+    socket.on("agenda:current", ({ item }: { item: AgendaItemView | null }) => {
+      setSnapshot((current) => (current ? { ...current, currentAgendaItem: item } : current));
+    });
+    socket.on("stage:changed", ({ stage }: { stage: RoomSnapshot["stage"] }) => {
+      setSnapshot((current) => (current ? { ...current, stage } : current));
+    });
+    if (followNavigation) socket.on("live:navigate", ({ to }: { to: string }) => navigate(to));
     socket.onAny((event: string, payload: unknown) => {
       for (const listener of listeners.current.get(event) ?? []) listener(payload as never);
     });
@@ -87,7 +108,7 @@ export function useLiveRoom({ workshopId, room }: { workshopId: string; room: Ro
       socket.disconnect();
       socketRef.current = null;
     };
-  }, [workshopId, room, navigate]);
+  }, [workshopId, room, navigate, followNavigation, display]);
 
   const request = useCallback(async <T,>(event: string, payload?: unknown): Promise<LiveAck<T>> => {
     const socket = socketRef.current;

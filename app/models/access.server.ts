@@ -12,9 +12,11 @@ export type Capability =
   | "workshop.register"
   | "registrations.manage"
   | "checkin"
-  | "people.manage";
+  | "people.manage"
+  | "polls.prepare"
+  | "live.console";
 
-const ORGANISER_ONLY: Capability[] = ["workshop.edit", "registrations.manage", "checkin", "people.manage"];
+const ORGANISER_ONLY: Capability[] = ["workshop.edit", "registrations.manage", "checkin", "people.manage", "live.console"];
 
 export interface WorkshopAccess {
   role: WorkshopRole | null;
@@ -27,6 +29,8 @@ export function can(access: WorkshopAccess, capability: Capability): boolean {
   if (ORGANISER_ONLY.includes(capability)) return access.role === "ORGANISER";
   if (capability === "workshop.view") return access.published || access.role !== null;
   if (capability === "workshop.register") return access.published || access.role !== null;
+  // Facilitators prepare the polls of their own sessions; which rooms exactly is checked per poll.
+  if (capability === "polls.prepare") return access.role === "ORGANISER" || access.facilitatedSessionIds.length > 0;
   return false;
 }
 

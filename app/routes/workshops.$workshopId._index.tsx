@@ -6,6 +6,7 @@ import { getUser } from "~/auth/session.server";
 import { WorkshopHeader } from "~/components/workshop-header";
 import { DEFAULT_LANGUAGE, type Language } from "~/i18n/config";
 import { requireCapability } from "~/models/access.server";
+import { liveRoomFor, liveRoomPath } from "~/models/live/moves.server";
 import { getWorkshopPage } from "~/models/workshop-page.server";
 import { useRootData } from "~/root";
 import { groupAgendaIntoBlocks, type AgendaEntry } from "~/utils/agenda-blocks";
@@ -20,7 +21,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const access = await requireCapability({ workshopId, userId: user?.id ?? null, capability: "workshop.view" });
   const isOrganiser = access.role === "ORGANISER";
   const page = (await getWorkshopPage({ workshopId, userId: user?.id ?? null, isOrganiser })) ?? notFound();
-  return json({ ...page, signedIn: user !== null, isOrganiser });
+  // Members enter the live room where they belong now: their session while the parallel sessions run.
+  const livePath = user && access.role !== null ? liveRoomPath(workshopId, await liveRoomFor({ workshopId, userId: user.id })) : null;
+  return json({ ...page, signedIn: user !== null, isOrganiser, livePath });
 }
 
 type PageData = SerializeFrom<typeof loader>;
@@ -29,12 +32,19 @@ type SessionSummary = PageData["sessions"][number];
 
 export default function WorkshopPage() {
   const { t } = useTranslation(["workshop", "common"]);
-  const { workshop, sessions, agenda, registered, signedIn, isOrganiser } = useLoaderData<typeof loader>();
+  const { workshop, sessions, agenda, registered, signedIn, isOrganiser, livePath } = useLoaderData<typeof loader>();
   const language = useRootData()?.language ?? DEFAULT_LANGUAGE;
   return (
     <div className="stack workshop-page">
       <WorkshopHeader workshop={workshop} isOrganiser={isOrganiser} />
       {workshop.status === "DRAFT" ? <p className="alert alert--info">{t("page.draftNotice")}</p> : null}
+      {livePath ? (
+        <p className="cta">
+          <Link to={livePath} className="button button--primary button--large">
+            {t("live:enter")}
+          </Link>
+        </p>
+      ) : null}
       <CallToAction workshopId={workshop.id} published={workshop.status === "PUBLISHED"} signedIn={signedIn} registered={registered} />
       {workshop.joinCode ? (
         <section className="card join-code" aria-labelledby="join-code-title">

@@ -37,13 +37,17 @@ export default function LiveRoomPage() {
   const agendaItem = live.snapshot?.currentAgendaItem;
   return (
     <div className="live-room">
+      <p className="muted live-room__workshop" dir="auto">
+        <Link to={`/workshops/${workshop.id}`}>{workshop.title}</Link>
+      </p>
+      {/* On a phone this stays on screen while scrolling through the panels: where I am, whether I am connected,
+          and what the room is on now. */}
       <header className="live-room__header">
-        <p className="muted live-room__workshop" dir="auto">
-          <Link to={`/workshops/${workshop.id}`}>{workshop.title}</Link>
-        </p>
         <h1 dir="auto">{roomTitle}</h1>
-        {room.place ? <p className="muted">{t("place", { place: room.place })}</p> : null}
-        <ConnectionStatus status={live.status} />
+        <div className="live-room__meta">
+          <ConnectionStatus status={live.status} />
+          {room.place ? <p className="muted live-room__place">{t("place", { place: room.place })}</p> : null}
+        </div>
         {live.error ? (
           <p className="alert alert--error" role="alert">
             {t(`errors.${live.error}`)}
@@ -62,20 +66,20 @@ export default function LiveRoomPage() {
             <span className="muted">{t("agenda.none")}</span>
           )}
         </p>
-        <nav aria-label={t("rooms.label")} className="live-room__rooms">
-          {rooms.map((candidate) => (
-            <Link
-              key={candidate.key}
-              to={`/workshops/${workshop.id}/live${candidate.key === PLENARY ? "" : `/${candidate.key}`}`}
-              aria-current={candidate.key === room.key ? "page" : undefined}
-              className="button button--quiet"
-            >
-              {candidate.key === PLENARY ? t("plenary") : candidate.title}
-              {candidate.key === mySessionId ? ` · ${t("rooms.mine")}` : ""}
-            </Link>
-          ))}
-        </nav>
       </header>
+      <nav aria-label={t("rooms.label")} className="live-room__rooms">
+        {rooms.map((candidate) => (
+          <Link
+            key={candidate.key}
+            to={`/workshops/${workshop.id}/live${candidate.key === PLENARY ? "" : `/${candidate.key}`}`}
+            aria-current={candidate.key === room.key ? "page" : undefined}
+            className="button button--quiet"
+          >
+            {candidate.key === PLENARY ? t("plenary") : candidate.title}
+            {candidate.key === mySessionId ? ` · ${t("rooms.mine")}` : ""}
+          </Link>
+        ))}
+      </nav>
       <div className="live-room__panels">
         <PresencePanel live={live} />
         {LIVE_PANELS.map(({ id, Component }) => (

@@ -55,7 +55,7 @@ export function attachLive(httpServer: http.Server, options: LiveOptions = {}) {
 
   const heartbeat = setInterval(() => {
     void (async () => {
-      await refreshPresence({ nodeId });
+      await refreshPresence({ nodeId, connectionIds: [...io.of("/").sockets.keys()] });
       // Connections of a process that died: each feature cleans up after them as after a normal leave.
       for (const left of await expireStalePresence()) {
         for (const feature of FEATURES) await feature.onLeave?.(io, left);

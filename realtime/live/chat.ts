@@ -79,7 +79,7 @@ function muteHandler(event: "chat:mute" | "chat:unmute", muted: boolean) {
 export const chatFeature: LiveFeature = {
   name: "chat",
   handlers: [send, broadcast, remove, muteHandler("chat:mute", true), muteHandler("chat:unmute", false)],
-  async snapshot({ workshopId, room, self }): Promise<ChatSnapshot> {
+  async snapshot({ workshopId, room, self, display }): Promise<ChatSnapshot> {
     const [messages, mutedUserIds, timezone] = await Promise.all([
       listChatHistory({ workshopId, room }),
       listMutedUserIds({ workshopId }),
@@ -88,7 +88,8 @@ export const chatFeature: LiveFeature = {
     return {
       messages,
       muted: mutedUserIds.includes(self.userId),
-      mutedUserIds: self.isFacilitator ? mutedUserIds : [],
+      // Not on a projector: the room's screen is no place to show who was muted.
+      mutedUserIds: self.isFacilitator && !display ? mutedUserIds : [],
       timezone,
     };
   },

@@ -90,12 +90,14 @@ const hide = defineHandler({
 export const questionsFeature: LiveFeature = {
   name: "questions",
   handlers: [ask, vote, answer, pin, hide],
-  async snapshot({ workshopId, room, self }): Promise<QuestionsSnapshot> {
+  async snapshot({ workshopId, room, self, display }): Promise<QuestionsSnapshot> {
+    // A projector is opened by a facilitator but shown to the whole room: it gets what participants see.
+    const seesAll = self.isFacilitator && !display;
     const [questions, myVotes, muted] = await Promise.all([
-      listQuestions({ workshopId, room, includeHidden: self.isFacilitator }),
+      listQuestions({ workshopId, room, includeHidden: seesAll }),
       listMyQuestionVotes({ workshopId, room, userId: self.userId }),
       isMutedInChat({ workshopId, userId: self.userId }),
     ]);
-    return { questions: self.isFacilitator ? questions : questions.map(toPublicQuestion), myVotes, muted };
+    return { questions: seesAll ? questions : questions.map(toPublicQuestion), myVotes, muted };
   },
 };

@@ -48,16 +48,19 @@ const join = defineHandler({
     if (self === "notFound" || self === "forbidden") throw new LiveError(self);
     if (display && !self.isFacilitator) throw new LiveError("forbidden");
     await leaveRoom(ctx);
-    ctx.socket.data.joined = { workshopId, room, self: display ? { ...self, canParticipate: false } : self, display };
+    // Kept here rather than re-read from the socket: a connection dropping mid-join clears the socket's copy.
+    const joined = { workshopId, room, self: display ? { ...self, canParticipate: false } : self, display };
+    ctx.socket.data.joined = joined;
     await ctx.socket.join([channels.room(workshopId, room), channels.workshop(workshopId)]);
     if (!display) {
       if (self.isFacilitator) await ctx.socket.join(channels.roomFacilitators(workshopId, room));
       if (self.isOrganiser) await ctx.socket.join(channels.organisers(workshopId));
       await recordJoin({ connectionId: ctx.socket.id, workshopId, room, userId: self.userId, mode: self.mode, nodeId: ctx.nodeId });
+      // Gone while joining: its leave already ran, so undo the presence just written.
+      if (ctx.socket.disconnected) await recordLeave({ connectionId: ctx.socket.id });
       await broadcastPresence(ctx.io, workshopId, room);
     }
 
-    const joined = ctx.socket.data.joined;
     const featureStates = await Promise.all(
       allFeatures().map(async (feature) => [feature.name, feature.snapshot ? await feature.snapshot(joined) : null] as const),
     );
@@ -69,7 +72,7 @@ const join = defineHandler({
     return {
       workshopId,
       room,
-      self,
+      self: joined.self,
       present,
       currentAgendaItem: agendaItem,
       stage,

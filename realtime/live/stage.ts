@@ -2,6 +2,7 @@ import { z } from "zod";
 import { PLENARY, type AgendaItemView } from "~/live/protocol";
 import { currentAgendaItem, listRoomAgenda, setCurrentAgendaItem, setStage } from "~/models/live/live-state.server";
 import { liveRoomPath, parallelDestinations } from "~/models/live/moves.server";
+import { getWorkshop } from "~/models/workshop.server";
 import { requireFacilitator, requireOrganiser } from "./context";
 import { refuse } from "./errors";
 import type { LiveFeature } from "./feature";
@@ -51,8 +52,10 @@ const setCurrent = defineHandler({
 export const stageFeature: LiveFeature = {
   name: "stage",
   handlers: [setWorkshopStage, setCurrent],
-  // The room's agenda, for its facilitators to pick the current item.
-  async snapshot({ workshopId, room, self }): Promise<{ agenda: AgendaItemView[] } | null> {
-    return self.isFacilitator ? { agenda: await listRoomAgenda({ workshopId, room }) } : null;
+  // The room's agenda, for its facilitators to pick the current item, with the time zone its times are shown in.
+  async snapshot({ workshopId, room, self }): Promise<{ agenda: AgendaItemView[]; timezone: string } | null> {
+    if (!self.isFacilitator) return null;
+    const [agenda, workshop] = await Promise.all([listRoomAgenda({ workshopId, room }), getWorkshop({ workshopId })]);
+    return { agenda, timezone: workshop?.timezone ?? "UTC" };
   },
 };

@@ -39,8 +39,9 @@ export async function recordLeave({ connectionId }: { connectionId: string }) {
   return { workshopId: presence.workshopId, room: presence.room };
 }
 
-export async function refreshPresence({ nodeId }: { nodeId: string }) {
-  await getDb().livePresence.updateMany({ where: { nodeId }, data: { lastSeenAt: new Date() } });
+/** Marks this process's open connections as alive; any other row of this process is left to expire. */
+export async function refreshPresence({ nodeId, connectionIds }: { nodeId: string; connectionIds: string[] }) {
+  await getDb().livePresence.updateMany({ where: { nodeId, connectionId: { in: connectionIds } }, data: { lastSeenAt: new Date() } });
 }
 
 /** Closes the presence of connections whose process stopped refreshing them; returns who left which room. */

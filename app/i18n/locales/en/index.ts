@@ -1,10 +1,14 @@
 import account from "./account";
 import auth from "./auth";
 import common from "./common";
+import facilitatorConsole from "./console";
 import errors from "./errors";
 import live from "./live";
+import livetools from "./livetools";
+import livechat from "./livechat";
 import people from "./people";
+import polls from "./polls";
 import registration from "./registration";
 import workshop from "./workshop";
 
-export default { common, auth, account, people, errors, workshop, registration, live };
+export default { common, auth, account, people, errors, workshop, registration, live, console: facilitatorConsole, livechat, livetools, polls };

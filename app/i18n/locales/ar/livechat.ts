@@ -1,0 +1,51 @@
+import type { Translation } from "../../types";
+import type fr from "../fr/livechat";
+
+export default {
+  chat: {
+    title: "الدردشة",
+    log: "رسائل الدردشة",
+    empty: "لا توجد رسائل بعد.",
+    deleted: "رسالة محذوفة",
+    broadcast: "رسالة من المنظمين",
+    sending: "جارٍ الإرسال…",
+    label: "رسالتكم",
+    send: "إرسال",
+    observer: "بصفتكم ملاحظين، تتابعون الدردشة دون الكتابة فيها.",
+    delete: "حذف",
+    mute: "إيقاف المشاركة",
+    unmute: "إعادة المشاركة",
+    mutedBadge: "المشاركة موقوفة",
+    mutedNotice: "لم يعد بإمكان {{name}} الكتابة في الدردشة ولا طرح الأسئلة.",
+    unmutedNotice: "أصبح بإمكان {{name}} الكتابة وطرح الأسئلة من جديد.",
+  },
+  questions: {
+    title: "الأسئلة",
+    label: "سؤالكم",
+    anonymous: "طرح السؤال دون ذكر الاسم (لن يرى المشاركون الآخرون اسمكم)",
+    ask: "طرح السؤال",
+    asking: "جارٍ الإرسال…",
+    open: "أسئلة في الانتظار",
+    answered: "أسئلة تمت الإجابة عنها",
+    empty: "لا توجد أسئلة بعد.",
+    noneAnswered: "لم تتم الإجابة عن أي سؤال بعد.",
+    anonymousAuthor: "مجهول الاسم",
+    anonymousAuthorRevealed: "مجهول الاسم بالنسبة للمشاركين: {{name}}",
+    votes: "الأصوات: {{count}}",
+    vote: "تأييد",
+    observer: "بصفتكم ملاحظين، تتابعون الأسئلة دون طرحها أو التصويت عليها.",
+    badges: {
+      pinned: "مثبّت",
+      answered: "تمت الإجابة",
+      hidden: "مخفي",
+    },
+    actions: {
+      markAnswered: "وضع علامة «تمت الإجابة»",
+      reopen: "إعادة فتح",
+      pin: "تثبيت",
+      unpin: "إلغاء التثبيت",
+      hide: "إخفاء",
+      show: "إظهار",
+    },
+  },
+} satisfies Translation<typeof fr>;

@@ -1,0 +1,75 @@
+import type { Translation } from "../../types";
+import type fr from "../fr/console";
+
+export default {
+  title: "Facilitator console",
+  intro: "Every live room at a glance: attendance, raised hands, help requests, timers.",
+  needsScript: "The console updates live: turn on JavaScript to use it.",
+  loading: "Loading the state of the rooms…",
+  plenary: "Plenary",
+  place: "Room: {{place}}",
+  openRoom: "Open the room",
+  stage: {
+    title: "Running order",
+    PLENARY: "Everyone is in the plenary.",
+    PARALLEL: "The parallel sessions are running.",
+    startParallel: "Start the parallel sessions",
+    backToPlenary: "End the parallel sessions: everyone back to the plenary",
+    hint: "Everyone's screen follows: each person goes to their session, or to the plenary.",
+  },
+  broadcast: {
+    title: "Message to every session",
+    label: "Message",
+    submit: "Send to every session",
+    sent: "Message sent to every session.",
+  },
+  timer: {
+    title: "Timer for all sessions",
+    minutes: "Duration in minutes",
+    submit: "Start in all sessions",
+    started: "Timer started in all sessions.",
+    allSessions: "All sessions:",
+    room: "Timer:",
+    none: "no timer.",
+    paused: "{{time}} (paused)",
+    over: "over",
+  },
+  rooms: {
+    label: "Live rooms",
+    inPerson: "in the room",
+    remote: "remote",
+    present: "Here",
+    nobody: "Nobody yet.",
+  },
+  hands: {
+    title: "Raised hands ({{count}})",
+    none: "No raised hand.",
+  },
+  help: {
+    title: "Calls for the organisers ({{count}})",
+    none: "No call waiting.",
+    at: "at {{time}}",
+    resolve: "Mark as handled",
+    resolved: "Call handled.",
+  },
+  agenda: {
+    now: "Now:",
+    none: "no item running.",
+  },
+  move: {
+    title: "Move a person",
+    person: "Person",
+    to: "To",
+    submit: "Move",
+    moved: "{{name}} is going to {{room}}.",
+    nobody: "Nobody to move in this room.",
+  },
+  agendaControl: {
+    title: "Current item",
+    label: "Current agenda item",
+    followClock: "Follow the planned times",
+    submit: "Set as current item",
+    saved: "The current item is updated for the whole room.",
+    empty: "This room has no agenda item.",
+  },
+} satisfies Translation<typeof fr>;

@@ -1,0 +1,51 @@
+import type { Translation } from "../../types";
+import type fr from "../fr/livechat";
+
+export default {
+  chat: {
+    title: "Chat",
+    log: "Chat messages",
+    empty: "No messages yet.",
+    deleted: "Message deleted",
+    broadcast: "Message from the organisers",
+    sending: "sending…",
+    label: "Your message",
+    send: "Send",
+    observer: "As an observer, you follow the chat without writing in it.",
+    delete: "Delete",
+    mute: "Mute",
+    unmute: "Unmute",
+    mutedBadge: "muted",
+    mutedNotice: "{{name}} can no longer write in the chat or ask questions.",
+    unmutedNotice: "{{name}} can write and ask questions again.",
+  },
+  questions: {
+    title: "Questions",
+    label: "Your question",
+    anonymous: "Ask anonymously (other participants will not see your name)",
+    ask: "Ask the question",
+    asking: "Sending…",
+    open: "Open questions",
+    answered: "Answered questions",
+    empty: "No questions yet.",
+    noneAnswered: "No answered questions yet.",
+    anonymousAuthor: "Anonymous",
+    anonymousAuthorRevealed: "Anonymous to participants: {{name}}",
+    votes: "Votes: {{count}}",
+    vote: "Upvote",
+    observer: "As an observer, you follow the questions without asking or voting.",
+    badges: {
+      pinned: "Pinned",
+      answered: "Answered",
+      hidden: "Hidden",
+    },
+    actions: {
+      markAnswered: "Mark as answered",
+      reopen: "Reopen",
+      pin: "Pin",
+      unpin: "Unpin",
+      hide: "Hide",
+      show: "Show",
+    },
+  },
+} satisfies Translation<typeof fr>;
