@@ -47,6 +47,11 @@ export default function LiveRoomPage() {
         <div className="live-room__meta">
           <ConnectionStatus status={live.status} />
           {room.place ? <p className="muted live-room__place">{t("place", { place: room.place })}</p> : null}
+          {live.snapshot?.self.isFacilitator ? (
+            <Link to={`/workshops/${workshop.id}/screen${room.key === PLENARY ? "" : `/${room.key}`}`} target="_blank" rel="noopener">
+              {t("screen.open")}
+            </Link>
+          ) : null}
         </div>
         {live.error ? (
           <p className="alert alert--error" role="alert">

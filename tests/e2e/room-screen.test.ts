@@ -16,6 +16,11 @@ describe("the room's projector screen, in a real browser", () => {
     const context = await app.browser.newContext({ ...PROJECTOR, locale: "fr-FR" });
     const screen = await context.newPage();
     await signInWithBrowser(screen, app.url, "facilitateur@majlis.test", DEMO_PASSWORD);
+    // The facilitator finds the screen from the live room.
+    await screen.goto(`${app.url}/workshops/${app.demoWorkshopId}/live/${session.id}`);
+    const link = screen.getByRole("link", { name: "Écran de la salle" });
+    await link.waitFor();
+    expect(await link.getAttribute("href")).toBe(`/workshops/${app.demoWorkshopId}/screen/${session.id}`);
     await screen.goto(`${app.url}/workshops/${app.demoWorkshopId}/screen/${session.id}`);
     await screen.locator(".live-status--online").waitFor();
     await screen.locator(".room-screen__code", { hasText: "RABAT24" }).waitFor();
