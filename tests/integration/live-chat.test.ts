@@ -1,32 +1,17 @@
-import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { getDb } from "~/db/client.server";
 import type { ChatMessageView, ChatMuteChange, ChatSnapshot } from "~/live/chat";
 import { PLENARY, type RoomSnapshot } from "~/live/protocol";
-import { useApp } from "../support/app";
-import { seedDemo } from "../support/demo";
-import { LiveClient } from "../support/live";
+import { useLiveWorkshop } from "../support/live";
 
-let workshopId: string;
-let sessions: string[];
-beforeAll(async () => {
-  workshopId = await seedDemo();
-  sessions = (await getDb().session.findMany({ where: { workshopId }, orderBy: { position: "asc" } })).map((s) => s.id);
-});
-const app = useApp();
-
-const clients: LiveClient[] = [];
+const live = useLiveWorkshop();
 async function joinAs(email: string, room: () => string) {
-  const client = await LiveClient.signedIn(app.url, email);
-  clients.push(client);
-  const snapshot = await client.join(workshopId, room());
-  return { client, snapshot, chat: snapshot.features.chat as ChatSnapshot };
+  const { client, snapshot } = await live.joinAs(email, room());
+  return { client, snapshot, chat: chatOf(snapshot) };
 }
-afterEach(() => {
-  for (const client of clients.splice(0)) client.close();
-});
 
-const session1 = () => sessions[0];
-const session2 = () => sessions[1];
+const session1 = () => live.sessions[0];
+const session2 = () => live.sessions[1];
 const plenary = () => PLENARY;
 let counter = 0;
 const clientId = () => `test-${++counter}-${Date.now()}`;
@@ -62,7 +47,7 @@ describe("chat in live rooms", () => {
     const start = Date.now() - 3600_000;
     await getDb().chatMessage.createMany({
       data: Array.from({ length: 105 }, (_, i) => ({
-        workshopId,
+        workshopId: live.workshopId,
         room,
         authorId,
         clientId: `history-${i}`,
@@ -88,7 +73,7 @@ describe("chat in live rooms", () => {
     expect(await getDb().chatMessage.count({ where: { clientId: id } })).toBe(1);
 
     // The same id cannot be reused for a message in another room.
-    await salma.join(workshopId, PLENARY);
+    await salma.join(live.workshopId, PLENARY);
     expect(await salma.request("chat:send", { clientId: id, body: "Ailleurs" })).toEqual({ ok: false, error: "invalidPayload" });
     expect(await getDb().chatMessage.count({ where: { clientId: id } })).toBe(1);
   });
@@ -113,14 +98,13 @@ describe("chat in live rooms", () => {
     const { client: facilitator } = await joinAs("facilitateur@majlis.test", session1);
     expect(await inSession1.request("chat:broadcast", { clientId: clientId(), body: "Tout le monde !" })).toEqual({ ok: false, error: "forbidden" });
     expect(await facilitator.request("chat:broadcast", { clientId: clientId(), body: "Tout le monde !" })).toEqual({ ok: false, error: "forbidden" });
-    expect(await getDb().chatMessage.count({ where: { workshopId, broadcast: true } })).toBe(1);
+    expect(await getDb().chatMessage.count({ where: { workshopId: live.workshopId, broadcast: true } })).toBe(1);
   });
 
   it("refuses observers and connections that joined no room", async () => {
     const { client: observer } = await joinAs("observateur@majlis.test", session1);
     expect(await observer.request("chat:send", { clientId: clientId(), body: "Je peux ?" })).toEqual({ ok: false, error: "forbidden" });
-    const outside = await LiveClient.signedIn(app.url, "salma.bennani@majlis.test");
-    clients.push(outside);
+    const outside = await live.connectAs("salma.bennani@majlis.test");
     expect(await outside.request("chat:send", { clientId: clientId(), body: "Hors salle" })).toEqual({ ok: false, error: "notInRoom" });
     expect(await getDb().chatMessage.count({ where: { body: { in: ["Je peux ?", "Hors salle"] } } })).toBe(0);
   });
@@ -153,7 +137,7 @@ describe("chat in live rooms", () => {
     expect(await salma.request("chat:delete", { messageId: sent.data.id })).toEqual({ ok: false, error: "forbidden" });
     expect(await salma.request("chat:mute", { userId: sent.data.author.id })).toEqual({ ok: false, error: "forbidden" });
     expect(await getDb().chatMessage.findUniqueOrThrow({ where: { id: sent.data.id } })).toMatchObject({ deletedAt: null });
-    expect(await getDb().chatMute.count({ where: { workshopId } })).toBe(0);
+    expect(await getDb().chatMute.count({ where: { workshopId: live.workshopId } })).toBe(0);
 
     // A message of another session is not this facilitator's to delete.
     expect(await facilitator.request("chat:delete", { messageId: elsewhere.data.id })).toEqual({ ok: false, error: "notFound" });
@@ -188,10 +172,10 @@ describe("chat in live rooms", () => {
     expect(await mehdi.request("chat:send", { clientId: clientId(), body: "Je parle quand même" })).toEqual({ ok: false, error: "muted" });
     expect(await mehdi.request("question:ask", { clientId: clientId(), body: "Et une question ?", anonymous: false })).toEqual({ ok: false, error: "muted" });
     // The mute holds in every room of the workshop, and across reconnections.
-    expect(chatOf(await mehdi.join(workshopId, PLENARY)).muted).toBe(true);
+    expect(chatOf(await mehdi.join(live.workshopId, PLENARY)).muted).toBe(true);
     expect(await mehdi.request("chat:send", { clientId: clientId(), body: "En plénière ?" })).toEqual({ ok: false, error: "muted" });
-    expect(chatOf(await facilitator.join(workshopId, sessions[0])).mutedUserIds).toEqual([mehdiId]);
-    expect(chatOf(await salma.join(workshopId, sessions[0])).mutedUserIds).toEqual([]);
+    expect(chatOf(await facilitator.join(live.workshopId, live.sessions[0])).mutedUserIds).toEqual([mehdiId]);
+    expect(chatOf(await salma.join(live.workshopId, live.sessions[0])).mutedUserIds).toEqual([]);
 
     // Only members can be muted, and organisers cannot be.
     expect(await facilitator.request("chat:mute", { userId: "no-such-user" })).toEqual({ ok: false, error: "notFound" });
@@ -200,6 +184,6 @@ describe("chat in live rooms", () => {
     expect(await facilitator.request("chat:unmute", { userId: mehdiId })).toEqual({ ok: true, data: { userId: mehdiId, muted: false } });
     expect(await mehdi.next<ChatMuteChange>("chat:muted", (change) => !change.muted)).toEqual({ userId: mehdiId, muted: false });
     expect(await mehdi.request("chat:send", { clientId: clientId(), body: "Merci !" })).toMatchObject({ ok: true, data: { body: "Merci !" } });
-    expect(await getDb().chatMute.count({ where: { workshopId } })).toBe(0);
+    expect(await getDb().chatMute.count({ where: { workshopId: live.workshopId } })).toBe(0);
   });
 });

@@ -1,28 +1,12 @@
-import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { getDb } from "~/db/client.server";
 import { PLENARY } from "~/live/protocol";
 import type { ConsoleSummary } from "~/models/live/console.server";
-import { HttpClient, useApp } from "../support/app";
-import { seedDemo } from "../support/demo";
-import { LiveClient } from "../support/live";
+import { HttpClient } from "../support/app";
+import { LiveClient, useLiveWorkshop } from "../support/live";
 
-let workshopId: string;
-let sessions: string[];
-beforeAll(async () => {
-  workshopId = await seedDemo();
-  sessions = (await getDb().session.findMany({ where: { workshopId }, orderBy: { position: "asc" } })).map((s) => s.id);
-});
-const app = useApp();
-
-const clients: LiveClient[] = [];
-async function connectAs(email: string) {
-  const client = await LiveClient.signedIn(app.url, email);
-  clients.push(client);
-  return client;
-}
-afterEach(() => {
-  for (const client of clients.splice(0)) client.close();
-});
+const live = useLiveWorkshop();
+const { connectAs } = live;
 
 const userId = async (email: string) => (await getDb().user.findUniqueOrThrow({ where: { email } })).id;
 
@@ -35,21 +19,21 @@ async function summaryOf(client: LiveClient) {
 describe("the organisers' console summary", () => {
   it("counts who is in each room, in person and remote, with their names", async () => {
     const organiser = await connectAs("organisatrice@majlis.test");
-    await organiser.join(workshopId, PLENARY);
+    await organiser.join(live.workshopId, PLENARY);
     for (const [email, room] of [
-      ["hicham.ouazzani@majlis.test", sessions[0]], // in person
-      ["mehdi.berrada@majlis.test", sessions[0]], // in person
-      ["salma.bennani@majlis.test", sessions[0]], // remote
-      ["rachid.elmansouri@majlis.test", sessions[1]], // in person
-      ["imane.kettani@majlis.test", sessions[1]], // remote
-      ["participante@majlis.test", sessions[1]], // remote
+      ["hicham.ouazzani@majlis.test", live.sessions[0]], // in person
+      ["mehdi.berrada@majlis.test", live.sessions[0]], // in person
+      ["salma.bennani@majlis.test", live.sessions[0]], // remote
+      ["rachid.elmansouri@majlis.test", live.sessions[1]], // in person
+      ["imane.kettani@majlis.test", live.sessions[1]], // remote
+      ["participante@majlis.test", live.sessions[1]], // remote
     ] as const) {
-      await (await connectAs(email)).join(workshopId, room);
+      await (await connectAs(email)).join(live.workshopId, room);
     }
 
     const summary = await summaryOf(organiser);
     expect(summary.stage).toBe("PLENARY");
-    expect(summary.rooms.map((room) => room.key)).toEqual([PLENARY, ...sessions]);
+    expect(summary.rooms.map((room) => room.key)).toEqual([PLENARY, ...live.sessions]);
     const [plenary, first, second] = summary.rooms;
     expect(plenary.counts).toEqual({ inPerson: 0, remote: 1 }); // the organiser, not registered: remote
     expect(first).toMatchObject({ title: expect.stringContaining("Session 1"), place: "Salle Al Andalous", counts: { inPerson: 2, remote: 1 } });
@@ -66,24 +50,24 @@ describe("the organisers' console summary", () => {
     );
     await db.raisedHand.createMany({
       data: [
-        { workshopId, room: sessions[0], userId: fatima, raisedAt: new Date(Date.now() - 60_000) },
-        { workshopId, room: sessions[0], userId: karim, raisedAt: new Date(Date.now() - 30_000) },
+        { workshopId: live.workshopId, room: live.sessions[0], userId: fatima, raisedAt: new Date(Date.now() - 60_000) },
+        { workshopId: live.workshopId, room: live.sessions[0], userId: karim, raisedAt: new Date(Date.now() - 30_000) },
       ],
     });
-    const help = await db.helpRequest.create({ data: { workshopId, room: sessions[1], userId: imane } });
-    await db.helpRequest.create({ data: { workshopId, room: sessions[1], userId: hicham, resolvedAt: new Date() } });
-    const item = await db.agendaItem.findFirstOrThrow({ where: { workshopId, sessionId: sessions[1] }, orderBy: { startsAt: "asc" } });
-    await db.liveRoomState.create({ data: { workshopId, room: sessions[1], currentAgendaItemId: item.id } });
+    const help = await db.helpRequest.create({ data: { workshopId: live.workshopId, room: live.sessions[1], userId: imane } });
+    await db.helpRequest.create({ data: { workshopId: live.workshopId, room: live.sessions[1], userId: hicham, resolvedAt: new Date() } });
+    const item = await db.agendaItem.findFirstOrThrow({ where: { workshopId: live.workshopId, sessionId: live.sessions[1] }, orderBy: { startsAt: "asc" } });
+    await db.liveRoomState.create({ data: { workshopId: live.workshopId, room: live.sessions[1], currentAgendaItemId: item.id } });
     const endsAt = new Date(Date.now() + 300_000);
     await db.liveTimer.createMany({
       data: [
-        { workshopId, scope: "all", durationMs: 600_000, endsAt, startedById: hicham },
-        { workshopId, scope: sessions[0], durationMs: 120_000, remainingMs: 45_000, startedById: hicham },
+        { workshopId: live.workshopId, scope: "all", durationMs: 600_000, endsAt, startedById: hicham },
+        { workshopId: live.workshopId, scope: live.sessions[0], durationMs: 120_000, remainingMs: 45_000, startedById: hicham },
       ],
     });
 
     const organiser = await connectAs("organisatrice@majlis.test");
-    await organiser.join(workshopId, PLENARY);
+    await organiser.join(live.workshopId, PLENARY);
     const summary = await summaryOf(organiser);
     const [plenary, first, second] = summary.rooms;
     expect(first.hands.map((hand) => hand.name)).toEqual(["Fatima Zahra Alaoui", "Karim Tazi"]);
@@ -95,17 +79,17 @@ describe("the organisers' console summary", () => {
     expect(plenary.timer).toBeNull();
     expect(summary.allSessionsTimer).toEqual({ durationMs: 600_000, endsAt: endsAt.toISOString(), remainingMs: null });
 
-    await db.raisedHand.deleteMany({ where: { workshopId } });
-    await db.helpRequest.deleteMany({ where: { workshopId } });
-    await db.liveRoomState.deleteMany({ where: { workshopId } });
-    await db.liveTimer.deleteMany({ where: { workshopId } });
+    await db.raisedHand.deleteMany({ where: { workshopId: live.workshopId } });
+    await db.helpRequest.deleteMany({ where: { workshopId: live.workshopId } });
+    await db.liveRoomState.deleteMany({ where: { workshopId: live.workshopId } });
+    await db.liveTimer.deleteMany({ where: { workshopId: live.workshopId } });
   });
 
   it("nudges the console when someone arrives in any room", async () => {
     const organiser = await connectAs("organisatrice@majlis.test");
-    await organiser.join(workshopId, PLENARY);
-    await (await connectAs("rachid.elmansouri@majlis.test")).join(workshopId, sessions[1]);
-    expect(await organiser.next("console:changed", (payload: { room: string }) => payload.room === sessions[1])).toEqual({ room: sessions[1] });
+    await organiser.join(live.workshopId, PLENARY);
+    await (await connectAs("rachid.elmansouri@majlis.test")).join(live.workshopId, live.sessions[1]);
+    expect(await organiser.next("console:changed", (payload: { room: string }) => payload.room === live.sessions[1])).toEqual({ room: live.sessions[1] });
   });
 });
 
@@ -115,20 +99,20 @@ describe("console events are for organisers only", () => {
     const participant = await connectAs("salma.bennani@majlis.test");
     const facilitator = await connectAs("facilitateur@majlis.test");
     const moved = await connectAs("hicham.ouazzani@majlis.test");
-    await participant.join(workshopId, sessions[0]);
-    await facilitator.join(workshopId, sessions[0]);
-    await moved.join(workshopId, sessions[0]);
+    await participant.join(live.workshopId, live.sessions[0]);
+    await facilitator.join(live.workshopId, live.sessions[0]);
+    await moved.join(live.workshopId, live.sessions[0]);
 
     for (const client of [participant, facilitator]) {
       expect(await client.request("console:summary")).toEqual({ ok: false, error: "forbidden" });
-      expect(await client.request("participant:move", { userId: hicham, toRoom: sessions[1] })).toEqual({ ok: false, error: "forbidden" });
+      expect(await client.request("participant:move", { userId: hicham, toRoom: live.sessions[1] })).toEqual({ ok: false, error: "forbidden" });
       expect(await client.request("stage:set", { stage: "PARALLEL" })).toEqual({ ok: false, error: "forbidden" });
     }
 
-    const registration = await getDb().registration.findFirstOrThrow({ where: { workshopId, userId: hicham } });
-    expect(registration.sessionId).toBe(sessions[0]);
-    expect(await getDb().liveState.findUnique({ where: { workshopId } })).toBeNull();
-    expect(await getDb().auditLog.count({ where: { workshopId, action: "live.participant_moved" } })).toBe(0);
+    const registration = await getDb().registration.findFirstOrThrow({ where: { workshopId: live.workshopId, userId: hicham } });
+    expect(registration.sessionId).toBe(live.sessions[0]);
+    expect(await getDb().liveState.findUnique({ where: { workshopId: live.workshopId } })).toBeNull();
+    expect(await getDb().auditLog.count({ where: { workshopId: live.workshopId, action: "live.participant_moved" } })).toBe(0);
     // Give a wrongly sent navigation the time to arrive before saying none came.
     expect(await participant.request("time:sync")).toMatchObject({ ok: true });
     expect(moved.events.filter((e) => e.event === "live:navigate" || e.event === "stage:changed")).toEqual([]);
@@ -137,7 +121,7 @@ describe("console events are for organisers only", () => {
   it("refuses before joining a room, and malformed payloads", async () => {
     const organiser = await connectAs("organisatrice@majlis.test");
     expect(await organiser.request("console:summary")).toEqual({ ok: false, error: "notInRoom" });
-    await organiser.join(workshopId, PLENARY);
+    await organiser.join(live.workshopId, PLENARY);
     expect(await organiser.request("stage:set", { stage: "EVERYWHERE" })).toEqual({ ok: false, error: "invalidPayload" });
     expect(await organiser.request("participant:move", { userId: "x" })).toEqual({ ok: false, error: "invalidPayload" });
     expect(await organiser.request("participant:move", { userId: "x".repeat(500), toRoom: PLENARY })).toEqual({ ok: false, error: "invalidPayload" });
@@ -145,14 +129,14 @@ describe("console events are for organisers only", () => {
   });
 
   it("keeps the console page for organisers: 403 for a participant, redirect to sign in for strangers", async () => {
-    const anonymous = new HttpClient(app.url);
-    expect((await anonymous.get(`/workshops/${workshopId}/console`)).status).toBe(302);
-    const participant = new HttpClient(app.url);
+    const anonymous = new HttpClient(live.url);
+    expect((await anonymous.get(`/workshops/${live.workshopId}/console`)).status).toBe(302);
+    const participant = new HttpClient(live.url);
     await participant.signIn("salma.bennani@majlis.test", "majlis-demo-2023");
-    expect((await participant.get(`/workshops/${workshopId}/console`)).status).toBe(403);
-    const organiser = new HttpClient(app.url);
+    expect((await participant.get(`/workshops/${live.workshopId}/console`)).status).toBe(403);
+    const organiser = new HttpClient(live.url);
     await organiser.signIn("organisatrice@majlis.test", "majlis-demo-2023");
-    const page = await organiser.get(`/workshops/${workshopId}/console`);
+    const page = await organiser.get(`/workshops/${live.workshopId}/console`);
     expect(page.status).toBe(200);
     expect(await page.text()).toContain("Console de facilitation");
   });

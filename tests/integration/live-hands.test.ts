@@ -1,41 +1,25 @@
-import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { getDb } from "~/db/client.server";
 import type { HandsState } from "~/live/tools-protocol";
-import { useApp } from "../support/app";
-import { seedDemo } from "../support/demo";
-import { LiveClient } from "../support/live";
+import { useLiveWorkshop } from "../support/live";
 
-let workshopId: string;
-let sessions: string[];
-beforeAll(async () => {
-  workshopId = await seedDemo();
-  sessions = (await getDb().session.findMany({ where: { workshopId }, orderBy: { position: "asc" } })).map((s) => s.id);
-});
-const app = useApp();
-
-const clients: LiveClient[] = [];
+const live = useLiveWorkshop({ cleanUp: (workshopId) => getDb().raisedHand.deleteMany({ where: { workshopId } }) });
 async function joinAs(email: string, room: string) {
-  const client = await LiveClient.signedIn(app.url, email);
-  clients.push(client);
-  const snapshot = await client.join(workshopId, room);
+  const { client, snapshot } = await live.joinAs(email, room);
   return { client, snapshot, userId: snapshot.self.userId };
 }
-afterEach(async () => {
-  for (const client of clients.splice(0)) client.close();
-  await getDb().raisedHand.deleteMany({ where: { workshopId } });
-});
 
 const names = (state: HandsState) => state.queue.map((hand) => hand.name);
 const handsInDb = (room: string) =>
-  getDb().raisedHand.findMany({ where: { workshopId, room }, orderBy: { raisedAt: "asc" }, select: { userId: true } });
+  getDb().raisedHand.findMany({ where: { workshopId: live.workshopId, room }, orderBy: { raisedAt: "asc" }, select: { userId: true } });
 
 describe("raised hands", () => {
   it("queues hands in the order they were raised, per session, and everyone sees the queue", async () => {
-    const facilitator = await joinAs("facilitateur@majlis.test", sessions[0]);
-    const hicham = await joinAs("hicham.ouazzani@majlis.test", sessions[0]);
-    const salma = await joinAs("salma.bennani@majlis.test", sessions[0]);
-    const mehdi = await joinAs("mehdi.berrada@majlis.test", sessions[0]);
-    const rachid = await joinAs("rachid.elmansouri@majlis.test", sessions[1]);
+    const facilitator = await joinAs("facilitateur@majlis.test", live.sessions[0]);
+    const hicham = await joinAs("hicham.ouazzani@majlis.test", live.sessions[0]);
+    const salma = await joinAs("salma.bennani@majlis.test", live.sessions[0]);
+    const mehdi = await joinAs("mehdi.berrada@majlis.test", live.sessions[0]);
+    const rachid = await joinAs("rachid.elmansouri@majlis.test", live.sessions[1]);
 
     expect(await salma.client.request("hand:raise")).toMatchObject({ ok: true });
     expect(await hicham.client.request("hand:raise")).toMatchObject({ ok: true });
@@ -54,24 +38,23 @@ describe("raised hands", () => {
     expect(again.ok && names(again.data)).toEqual(["Salma Bennani", "Hicham Ouazzani", "Mehdi Berrada"]);
 
     // A participant who joins later finds the queue in the snapshot and sees their place in it.
-    const lateMehdi = await LiveClient.signedIn(app.url, "mehdi.berrada@majlis.test");
-    clients.push(lateMehdi);
-    const snapshot = await lateMehdi.join(workshopId, sessions[0]);
+    const lateMehdi = await live.connectAs("mehdi.berrada@majlis.test");
+    const snapshot = await lateMehdi.join(live.workshopId, live.sessions[0]);
     const hands = snapshot.features.hands as HandsState;
     expect(hands.queue.findIndex((hand) => hand.userId === snapshot.self.userId) + 1).toBe(3);
-    const session2 = await joinAs("imane.kettani@majlis.test", sessions[1]);
+    const session2 = await joinAs("imane.kettani@majlis.test", live.sessions[1]);
     expect(names(session2.snapshot.features.hands as HandsState)).toEqual(["Rachid El Mansouri"]);
   });
 
   it("refuses a participant lowering someone else's hand, and lowering all, changing nothing", async () => {
-    const hicham = await joinAs("hicham.ouazzani@majlis.test", sessions[0]);
-    const salma = await joinAs("salma.bennani@majlis.test", sessions[0]);
+    const hicham = await joinAs("hicham.ouazzani@majlis.test", live.sessions[0]);
+    const salma = await joinAs("salma.bennani@majlis.test", live.sessions[0]);
     await hicham.client.request("hand:raise");
     await salma.client.request("hand:raise");
 
     expect(await salma.client.request("hand:lower", { userId: hicham.userId })).toEqual({ ok: false, error: "forbidden" });
     expect(await salma.client.request("hand:lowerAll")).toEqual({ ok: false, error: "forbidden" });
-    expect(await handsInDb(sessions[0])).toEqual([{ userId: hicham.userId }, { userId: salma.userId }]);
+    expect(await handsInDb(live.sessions[0])).toEqual([{ userId: hicham.userId }, { userId: salma.userId }]);
 
     // Their own hand, they may lower.
     const lowered = await salma.client.request<HandsState>("hand:lower");
@@ -79,17 +62,17 @@ describe("raised hands", () => {
   });
 
   it("an observer follows the queue but cannot raise a hand", async () => {
-    const observer = await joinAs("observateur@majlis.test", sessions[0]);
+    const observer = await joinAs("observateur@majlis.test", live.sessions[0]);
     expect(await observer.client.request("hand:raise")).toEqual({ ok: false, error: "forbidden" });
-    expect(await handsInDb(sessions[0])).toEqual([]);
+    expect(await handsInDb(live.sessions[0])).toEqual([]);
   });
 
   it("a facilitator lowers one hand, then all of them, in their room only", async () => {
-    const facilitator = await joinAs("facilitateur@majlis.test", sessions[0]);
-    const hicham = await joinAs("hicham.ouazzani@majlis.test", sessions[0]);
-    const salma = await joinAs("salma.bennani@majlis.test", sessions[0]);
-    const mehdi = await joinAs("mehdi.berrada@majlis.test", sessions[0]);
-    const rachid = await joinAs("rachid.elmansouri@majlis.test", sessions[1]);
+    const facilitator = await joinAs("facilitateur@majlis.test", live.sessions[0]);
+    const hicham = await joinAs("hicham.ouazzani@majlis.test", live.sessions[0]);
+    const salma = await joinAs("salma.bennani@majlis.test", live.sessions[0]);
+    const mehdi = await joinAs("mehdi.berrada@majlis.test", live.sessions[0]);
+    const rachid = await joinAs("rachid.elmansouri@majlis.test", live.sessions[1]);
     for (const person of [hicham, salma, mehdi, rachid]) await person.client.request("hand:raise");
 
     const afterOne = await facilitator.client.request<HandsState>("hand:lower", { userId: salma.userId });
@@ -99,46 +82,45 @@ describe("raised hands", () => {
 
     // Rachid's hand is in another room: lowering it from session 1 touches nothing there.
     await facilitator.client.request("hand:lower", { userId: rachid.userId });
-    expect(await handsInDb(sessions[1])).toEqual([{ userId: rachid.userId }]);
+    expect(await handsInDb(live.sessions[1])).toEqual([{ userId: rachid.userId }]);
 
     expect(await facilitator.client.request("hand:lowerAll")).toEqual({ ok: true, data: { queue: [] } });
     await hicham.client.next<HandsState>("hand:queue", (state) => state.queue.length === 0);
-    expect(await handsInDb(sessions[0])).toEqual([]);
-    expect(await handsInDb(sessions[1])).toEqual([{ userId: rachid.userId }]);
+    expect(await handsInDb(live.sessions[0])).toEqual([]);
+    expect(await handsInDb(live.sessions[1])).toEqual([{ userId: rachid.userId }]);
   });
 
   it("keeps a hand while the person is still connected on another device, lowers it when their last connection leaves", async () => {
-    const facilitator = await joinAs("facilitateur@majlis.test", sessions[0]);
-    const laptop = await joinAs("salma.bennani@majlis.test", sessions[0]);
-    const phone = await joinAs("salma.bennani@majlis.test", sessions[0]);
+    const facilitator = await joinAs("facilitateur@majlis.test", live.sessions[0]);
+    const laptop = await joinAs("salma.bennani@majlis.test", live.sessions[0]);
+    const phone = await joinAs("salma.bennani@majlis.test", live.sessions[0]);
     await laptop.client.request("hand:raise");
 
     // The room hears of a leave only once every clean-up of it, hands included, is done.
     facilitator.client.events.splice(0);
     laptop.client.close();
     await facilitator.client.next("presence:changed");
-    expect(await handsInDb(sessions[0])).toEqual([{ userId: laptop.userId }]);
+    expect(await handsInDb(live.sessions[0])).toEqual([{ userId: laptop.userId }]);
 
     phone.client.close();
     const seen = await facilitator.client.next<HandsState>("hand:queue", (state) => state.queue.length === 0);
     expect(seen.queue).toEqual([]);
-    expect(await handsInDb(sessions[0])).toEqual([]);
+    expect(await handsInDb(live.sessions[0])).toEqual([]);
   });
 
   it("lowers a hand when its owner moves on to another room", async () => {
-    const hicham = await joinAs("hicham.ouazzani@majlis.test", sessions[0]);
+    const hicham = await joinAs("hicham.ouazzani@majlis.test", live.sessions[0]);
     await hicham.client.request("hand:raise");
-    await hicham.client.join(workshopId, "plenary");
-    expect(await handsInDb(sessions[0])).toEqual([]);
+    await hicham.client.join(live.workshopId, "plenary");
+    expect(await handsInDb(live.sessions[0])).toEqual([]);
   });
 
   it("refuses malformed hand events", async () => {
-    const facilitator = await joinAs("facilitateur@majlis.test", sessions[0]);
+    const facilitator = await joinAs("facilitateur@majlis.test", live.sessions[0]);
     expect(await facilitator.client.request("hand:lower", { userId: 42 })).toEqual({ ok: false, error: "invalidPayload" });
     expect(await facilitator.client.request("hand:lower", { userId: "x", extra: true })).toEqual({ ok: false, error: "invalidPayload" });
     expect(await facilitator.client.request("hand:raise", "please")).toEqual({ ok: false, error: "invalidPayload" });
-    const outside = await LiveClient.signedIn(app.url, "salma.bennani@majlis.test");
-    clients.push(outside);
+    const outside = await live.connectAs("salma.bennani@majlis.test");
     expect(await outside.request("hand:raise")).toEqual({ ok: false, error: "notInRoom" });
   });
 });

@@ -1,43 +1,24 @@
-import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { getDb } from "~/db/client.server";
 import { PLENARY } from "~/live/protocol";
 import type { HelpRequestView, HelpRequestsEvent, HelpState, HelpStateEvent } from "~/live/tools-protocol";
-import { useApp } from "../support/app";
-import { seedDemo } from "../support/demo";
-import { LiveClient } from "../support/live";
+import { useLiveWorkshop } from "../support/live";
 
-let workshopId: string;
-let sessions: string[];
-beforeAll(async () => {
-  workshopId = await seedDemo();
-  sessions = (await getDb().session.findMany({ where: { workshopId }, orderBy: { position: "asc" } })).map((s) => s.id);
-});
-const app = useApp();
+const live = useLiveWorkshop({ cleanUp: (workshopId) => getDb().helpRequest.deleteMany({ where: { workshopId } }) });
+const { joinAs } = live;
 
-const clients: LiveClient[] = [];
-async function joinAs(email: string, room: string) {
-  const client = await LiveClient.signedIn(app.url, email);
-  clients.push(client);
-  const snapshot = await client.join(workshopId, room);
-  return { client, snapshot };
-}
-afterEach(async () => {
-  for (const client of clients.splice(0)) client.close();
-  await getDb().helpRequest.deleteMany({ where: { workshopId } });
-});
-
-const openInDb = () => getDb().helpRequest.findMany({ where: { workshopId, resolvedAt: null }, select: { room: true, userId: true } });
+const openInDb = () => getDb().helpRequest.findMany({ where: { workshopId: live.workshopId, resolvedAt: null }, select: { room: true, userId: true } });
 
 describe("calling the organiser", () => {
   it("a call reaches the organisers wherever they are, once, and resolving it tells the person who called", async () => {
     const organiser = await joinAs("organisatrice@majlis.test", PLENARY);
-    const hicham = await joinAs("hicham.ouazzani@majlis.test", sessions[0]);
-    const facilitator = await joinAs("facilitateur@majlis.test", sessions[0]);
+    const hicham = await joinAs("hicham.ouazzani@majlis.test", live.sessions[0]);
+    const facilitator = await joinAs("facilitateur@majlis.test", live.sessions[0]);
 
     const first = await hicham.client.request<{ request: HelpRequestView }>("help:request");
     expect(first.ok).toBe(true);
     const request = first.ok ? first.data.request : null;
-    expect(request).toMatchObject({ room: sessions[0], name: "Hicham Ouazzani", mode: "IN_PERSON", status: "open" });
+    expect(request).toMatchObject({ room: live.sessions[0], name: "Hicham Ouazzani", mode: "IN_PERSON", status: "open" });
     expect(request?.roomTitle).toMatch(/^Session 1/);
 
     const seen = await organiser.client.next<HelpRequestsEvent>("help:requests", (event) => event.open.length === 1);
@@ -53,9 +34,9 @@ describe("calling the organiser", () => {
     expect(await openInDb()).toHaveLength(1);
 
     // Re-joining finds one's own call, and organisers find every open call, in the snapshot.
-    const rejoined = await hicham.client.join(workshopId, sessions[0]);
+    const rejoined = await hicham.client.join(live.workshopId, live.sessions[0]);
     expect(rejoined.features.help).toEqual({ mine: request, open: [] });
-    const organiserElsewhere = await joinAs("organisatrice@majlis.test", sessions[1]);
+    const organiserElsewhere = await joinAs("organisatrice@majlis.test", live.sessions[1]);
     expect((organiserElsewhere.snapshot.features.help as HelpState).open).toEqual([request]);
 
     const resolved = await organiser.client.request<{ request: HelpRequestView }>("help:resolve", { requestId: request?.id });
@@ -72,8 +53,8 @@ describe("calling the organiser", () => {
   });
 
   it("a participant cannot resolve calls, and an organiser cannot resolve another workshop's", async () => {
-    const salma = await joinAs("salma.bennani@majlis.test", sessions[0]);
-    const imane = await joinAs("imane.kettani@majlis.test", sessions[1]);
+    const salma = await joinAs("salma.bennani@majlis.test", live.sessions[0]);
+    const imane = await joinAs("imane.kettani@majlis.test", live.sessions[1]);
     const organiser = await joinAs("organisatrice@majlis.test", PLENARY);
     const call = await imane.client.request<{ request: HelpRequestView }>("help:request");
     const requestId = call.ok ? call.data.request.id : "";
@@ -93,7 +74,7 @@ describe("calling the organiser", () => {
 
   it("the person who called may cancel, and organisers see the call go", async () => {
     const organiser = await joinAs("organisatrice@majlis.test", PLENARY);
-    const observer = await joinAs("observateur@majlis.test", sessions[0]);
+    const observer = await joinAs("observateur@majlis.test", live.sessions[0]);
     const call = await observer.client.request<{ request: HelpRequestView }>("help:request");
     expect(call.ok).toBe(true);
     await organiser.client.next<HelpRequestsEvent>("help:requests", (event) => event.open.length === 1);

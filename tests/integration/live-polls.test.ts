@@ -1,29 +1,14 @@
-import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { getDb } from "~/db/client.server";
 import type { MyVote, PollsSnapshot, PollView } from "~/live/polls";
 import { PLENARY } from "~/live/protocol";
-import { useApp } from "../support/app";
-import { seedDemo } from "../support/demo";
-import { LiveClient } from "../support/live";
+import { LiveClient, useLiveWorkshop } from "../support/live";
 
-let workshopId: string;
-let sessions: string[];
-beforeAll(async () => {
-  workshopId = await seedDemo();
-  sessions = (await getDb().session.findMany({ where: { workshopId }, orderBy: { position: "asc" } })).map((s) => s.id);
-});
-const app = useApp();
-
-const clients: LiveClient[] = [];
+const live = useLiveWorkshop();
 async function joinAs(email: string, room: string) {
-  const client = await LiveClient.signedIn(app.url, email);
-  clients.push(client);
-  const snapshot = await client.join(workshopId, room);
+  const { client, snapshot } = await live.joinAs(email, room);
   return { client, snapshot, polls: snapshot.features.polls as PollsSnapshot };
 }
-afterEach(() => {
-  for (const client of clients.splice(0)) client.close();
-});
 
 const FACILITATOR_S1 = "facilitateur@majlis.test";
 const PARTICIPANTS_S1 = ["hicham.ouazzani@majlis.test", "salma.bennani@majlis.test", "mehdi.berrada@majlis.test"];
@@ -42,8 +27,8 @@ const resultsWith = (client: LiveClient, pollId: string, voters: number) =>
 
 describe("live polls", () => {
   it("single choice: created and opened live, answered, results reach everyone; a second answer replaces the first", async () => {
-    const { client: facilitator } = await joinAs(FACILITATOR_S1, sessions[0]);
-    const [hicham, salma] = await Promise.all(PARTICIPANTS_S1.slice(0, 2).map((email) => joinAs(email, sessions[0])));
+    const { client: facilitator } = await joinAs(FACILITATOR_S1, live.sessions[0]);
+    const [hicham, salma] = await Promise.all(PARTICIPANTS_S1.slice(0, 2).map((email) => joinAs(email, live.sessions[0])));
     const poll = await createOpenPoll(facilitator, { question: "Faut-il un guichet unique ?", kind: "SINGLE", options: ["Oui", "Non", "Sans avis"] });
     expect(poll).toMatchObject({ status: "OPEN", kind: "SINGLE", results: { voters: 0, counts: [0, 0, 0] } });
     // Opened live: the participants see it without reloading.
@@ -60,14 +45,14 @@ describe("live polls", () => {
     expect(await getDb().pollVote.count({ where: { pollId: poll.id } })).toBe(2);
 
     // A reconnected phone gets its own answer back with the results.
-    const again = await joinAs(PARTICIPANTS_S1[0], sessions[0]);
+    const again = await joinAs(PARTICIPANTS_S1[0], live.sessions[0]);
     expect(again.polls.myVotes[poll.id]).toEqual({ choices: [1], text: null } satisfies MyVote);
     expect(again.polls.polls.find((p) => p.id === poll.id)?.results.counts).toEqual([0, 2, 0]);
   });
 
   it("multiple choice, rating and open answers each give their own results", async () => {
-    const { client: facilitator } = await joinAs(FACILITATOR_S1, sessions[0]);
-    const voters = await Promise.all(PARTICIPANTS_S1.map((email) => joinAs(email, sessions[0])));
+    const { client: facilitator } = await joinAs(FACILITATOR_S1, live.sessions[0]);
+    const voters = await Promise.all(PARTICIPANTS_S1.map((email) => joinAs(email, live.sessions[0])));
 
     const multiple = await createOpenPoll(facilitator, { question: "Quels services ?", kind: "MULTIPLE", options: ["Mentorat", "Financement", "Réseaux"] });
     for (const [index, choices] of [[0, 2], [2], [1, 2]].entries()) {
@@ -92,8 +77,8 @@ describe("live polls", () => {
   });
 
   it("refuses answers that do not fit the poll, and answers once it is closed", async () => {
-    const { client: facilitator } = await joinAs(FACILITATOR_S1, sessions[0]);
-    const { client: voter } = await joinAs(PARTICIPANTS_S1[0], sessions[0]);
+    const { client: facilitator } = await joinAs(FACILITATOR_S1, live.sessions[0]);
+    const { client: voter } = await joinAs(PARTICIPANTS_S1[0], live.sessions[0]);
     const single = await createOpenPoll(facilitator, { question: "Oui ou non ?", kind: "SINGLE", options: ["Oui", "Non"] });
     const rating = await createOpenPoll(facilitator, { question: "Note ?", kind: "RATING" });
 
@@ -111,7 +96,7 @@ describe("live polls", () => {
     expect(await voter.request("poll:vote", { pollId: single.id, choices: [1] })).toEqual({ ok: false, error: "pollClosed" });
     expect(await getDb().pollVote.findMany({ where: { pollId: single.id }, select: { choices: true } })).toEqual([{ choices: [0] }]);
     // The closed poll stays visible with its results, to everyone.
-    const latecomer = await joinAs(PARTICIPANTS_S1[1], sessions[0]);
+    const latecomer = await joinAs(PARTICIPANTS_S1[1], live.sessions[0]);
     expect(latecomer.polls.polls.find((p) => p.id === single.id)).toMatchObject({ status: "CLOSED", results: { counts: [1, 0] } });
 
     // Closing twice is harmless (a retry after a dropped connection); reopening lets people answer again.
@@ -121,7 +106,7 @@ describe("live polls", () => {
   });
 
   it("validates new polls: options for choices, lengths, kinds", async () => {
-    const { client: facilitator } = await joinAs(FACILITATOR_S1, sessions[0]);
+    const { client: facilitator } = await joinAs(FACILITATOR_S1, live.sessions[0]);
     const base = { question: "Question ?", kind: "SINGLE", options: ["A", "B"], anonymous: false, openNow: true };
     for (const payload of [
       { ...base, options: ["A"] },
@@ -137,20 +122,20 @@ describe("live polls", () => {
     ]) {
       expect(await facilitator.request("poll:create", payload)).toEqual({ ok: false, error: "invalidPayload" });
     }
-    expect(await getDb().poll.count({ where: { workshopId, question: "Question ?" } })).toBe(0);
+    expect(await getDb().poll.count({ where: { workshopId: live.workshopId, question: "Question ?" } })).toBe(0);
   });
 
   it("lets only the room's facilitators create, open and close polls; observers follow without answering", async () => {
-    const { client: facilitator } = await joinAs(FACILITATOR_S1, sessions[0]);
-    const { client: participant } = await joinAs(PARTICIPANTS_S1[0], sessions[0]);
-    const { client: observer, polls: observerView } = await joinAs("observateur@majlis.test", sessions[0]);
-    const before = await getDb().poll.count({ where: { workshopId } });
+    const { client: facilitator } = await joinAs(FACILITATOR_S1, live.sessions[0]);
+    const { client: participant } = await joinAs(PARTICIPANTS_S1[0], live.sessions[0]);
+    const { client: observer, polls: observerView } = await joinAs("observateur@majlis.test", live.sessions[0]);
+    const before = await getDb().poll.count({ where: { workshopId: live.workshopId } });
 
     expect(await participant.request("poll:create", { question: "Pirate ?", kind: "SINGLE", options: ["A", "B"], anonymous: false, openNow: true })).toEqual({
       ok: false,
       error: "forbidden",
     });
-    expect(await getDb().poll.count({ where: { workshopId } })).toBe(before);
+    expect(await getDb().poll.count({ where: { workshopId: live.workshopId } })).toBe(before);
 
     const draft = await facilitator.request<{ poll: PollView }>("poll:create", { question: "Plus tard", kind: "OPEN", anonymous: false, openNow: false });
     if (!draft.ok) throw new Error(draft.error);
@@ -170,26 +155,26 @@ describe("live polls", () => {
   });
 
   it("keeps drafts between facilitators until they are opened", async () => {
-    const { client: facilitator } = await joinAs(FACILITATOR_S1, sessions[0]);
-    const { client: organiser } = await joinAs("organisatrice@majlis.test", sessions[0]);
-    const { client: participant } = await joinAs(PARTICIPANTS_S1[1], sessions[0]);
+    const { client: facilitator } = await joinAs(FACILITATOR_S1, live.sessions[0]);
+    const { client: organiser } = await joinAs("organisatrice@majlis.test", live.sessions[0]);
+    const { client: participant } = await joinAs(PARTICIPANTS_S1[1], live.sessions[0]);
     const ack = await facilitator.request<{ poll: PollView }>("poll:create", { question: "Brouillon", kind: "SINGLE", options: ["A", "B"], anonymous: false, openNow: false });
     if (!ack.ok) throw new Error(ack.error);
     await organiser.next<PollUpdate>("poll:updated", ({ poll }) => poll.id === ack.data.poll.id && poll.status === "DRAFT");
     await expect(participant.next<PollUpdate>("poll:updated", ({ poll }) => poll.id === ack.data.poll.id, 500)).rejects.toThrow();
-    const organiserView = await joinAs("organisatrice@majlis.test", sessions[0]);
+    const organiserView = await joinAs("organisatrice@majlis.test", live.sessions[0]);
     expect(organiserView.polls.polls.some((poll) => poll.id === ack.data.poll.id)).toBe(true);
-    const participantView = await joinAs(PARTICIPANTS_S1[2], sessions[0]);
+    const participantView = await joinAs(PARTICIPANTS_S1[2], live.sessions[0]);
     expect(participantView.polls.polls.some((poll) => poll.id === ack.data.poll.id)).toBe(false);
     // Closing a poll that never opened makes no sense: refused, nothing changes.
     expect(await facilitator.request("poll:close", { pollId: ack.data.poll.id })).toEqual({ ok: false, error: "invalidPayload" });
   });
 
   it("only touches polls of the room one has joined", async () => {
-    const { client: facilitator } = await joinAs(FACILITATOR_S1, sessions[0]);
+    const { client: facilitator } = await joinAs(FACILITATOR_S1, live.sessions[0]);
     const poll = await createOpenPoll(facilitator, { question: "Session 1 seulement", kind: "SINGLE", options: ["A", "B"] });
-    const { client: organiserElsewhere } = await joinAs("organisatrice@majlis.test", sessions[1]);
-    const { client: participantElsewhere } = await joinAs("imane.kettani@majlis.test", sessions[1]);
+    const { client: organiserElsewhere } = await joinAs("organisatrice@majlis.test", live.sessions[1]);
+    const { client: participantElsewhere } = await joinAs("imane.kettani@majlis.test", live.sessions[1]);
     const { client: inPlenary, polls: plenaryView } = await joinAs(PARTICIPANTS_S1[0], PLENARY);
 
     expect(await organiserElsewhere.request("poll:close", { pollId: poll.id })).toEqual({ ok: false, error: "notFound" });
@@ -202,8 +187,8 @@ describe("live polls", () => {
   });
 
   it("never sends who answered what: results are aggregates, anonymous or not", async () => {
-    const { client: facilitator } = await joinAs(FACILITATOR_S1, sessions[0]);
-    const voters = await Promise.all(PARTICIPANTS_S1.map((email) => joinAs(email, sessions[0])));
+    const { client: facilitator } = await joinAs(FACILITATOR_S1, live.sessions[0]);
+    const voters = await Promise.all(PARTICIPANTS_S1.map((email) => joinAs(email, live.sessions[0])));
     const people = await getDb().user.findMany({ where: { email: { in: PARTICIPANTS_S1 } }, select: { id: true, name: true } });
     for (const anonymous of [true, false]) {
       const poll = await createOpenPoll(facilitator, { question: `Anonyme : ${anonymous}`, kind: "OPEN", anonymous });
@@ -219,9 +204,9 @@ describe("live polls", () => {
   });
 
   it("coalesces a burst of answers into a few updates that end on the final count", async () => {
-    const { client: facilitator } = await joinAs(FACILITATOR_S1, sessions[0]);
+    const { client: facilitator } = await joinAs(FACILITATOR_S1, live.sessions[0]);
     const emails = [...PARTICIPANTS_S1, "imane.kettani@majlis.test", "rachid.elmansouri@majlis.test", "participante@majlis.test"];
-    const voters = await Promise.all(emails.map((email) => joinAs(email, sessions[0])));
+    const voters = await Promise.all(emails.map((email) => joinAs(email, live.sessions[0])));
     const poll = await createOpenPoll(facilitator, { question: "Rafale", kind: "RATING" });
     const updates: PollView[] = [];
     facilitator.socket.on("poll:updated", ({ poll: p }: PollUpdate) => void (p.id === poll.id && updates.push(p)));

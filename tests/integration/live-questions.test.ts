@@ -1,29 +1,14 @@
-import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { getDb } from "~/db/client.server";
 import { groupQuestions, type QuestionView, type QuestionVoteResult, type QuestionsSnapshot } from "~/live/questions";
 import type { RoomSnapshot } from "~/live/protocol";
-import { useApp } from "../support/app";
-import { seedDemo } from "../support/demo";
-import { LiveClient } from "../support/live";
+import { LiveClient, useLiveWorkshop } from "../support/live";
 
-let workshopId: string;
-let sessions: string[];
-beforeAll(async () => {
-  workshopId = await seedDemo();
-  sessions = (await getDb().session.findMany({ where: { workshopId }, orderBy: { position: "asc" } })).map((s) => s.id);
-});
-const app = useApp();
-
-const clients: LiveClient[] = [];
+const live = useLiveWorkshop();
 async function joinAs(email: string, session: 0 | 1) {
-  const client = await LiveClient.signedIn(app.url, email);
-  clients.push(client);
-  const snapshot = await client.join(workshopId, sessions[session]);
+  const { client, snapshot } = await live.joinAs(email, live.sessions[session]);
   return { client, questions: snapshot.features.questions as QuestionsSnapshot };
 }
-afterEach(() => {
-  for (const client of clients.splice(0)) client.close();
-});
 
 let counter = 0;
 const clientId = () => `question-${++counter}-${Date.now()}`;
@@ -132,9 +117,8 @@ describe("questions in live rooms", () => {
 
     // The room's projector, though opened by a facilitator, shows what participants see.
     const anonymous = await ask(salma, "Question anonyme pour l'écran", true);
-    const projector = await LiveClient.signedIn(app.url, "facilitateur@majlis.test");
-    clients.push(projector);
-    const shown = await projector.request<RoomSnapshot>("room:join", { workshopId, room: sessions[0], display: true });
+    const projector = await live.connectAs("facilitateur@majlis.test");
+    const shown = await projector.request<RoomSnapshot>("room:join", { workshopId: live.workshopId, room: live.sessions[0], display: true });
     const onScreen = shown.ok ? (shown.data.features.questions as QuestionsSnapshot).questions : [];
     expect(onScreen.map((q) => q.id)).not.toContain(question.id);
     expect(onScreen.find((q) => q.id === anonymous.id)).toMatchObject({ author: null });

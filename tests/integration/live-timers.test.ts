@@ -1,34 +1,15 @@
-import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { getDb } from "~/db/client.server";
 import { PLENARY } from "~/live/protocol";
 import type { TimerView } from "~/live/timer-clock";
 import type { TimerEvent, TimersState } from "~/live/tools-protocol";
-import { useApp } from "../support/app";
-import { seedDemo } from "../support/demo";
-import { LiveClient } from "../support/live";
+import { LiveClient, useLiveWorkshop } from "../support/live";
 
-let workshopId: string;
-let sessions: string[];
-beforeAll(async () => {
-  workshopId = await seedDemo();
-  sessions = (await getDb().session.findMany({ where: { workshopId }, orderBy: { position: "asc" } })).map((s) => s.id);
-});
-const app = useApp();
-
-const clients: LiveClient[] = [];
-async function joinAs(email: string, room: string) {
-  const client = await LiveClient.signedIn(app.url, email);
-  clients.push(client);
-  await client.join(workshopId, room);
-  return client;
-}
-afterEach(async () => {
-  for (const client of clients.splice(0)) client.close();
-  await getDb().liveTimer.deleteMany({ where: { workshopId } });
-});
+const live = useLiveWorkshop({ cleanUp: (workshopId) => getDb().liveTimer.deleteMany({ where: { workshopId } }) });
+const joinAs = async (email: string, room: string) => (await live.joinAs(email, room)).client;
 
 const MINUTE = 60_000;
-const storedTimers = () => getDb().liveTimer.findMany({ where: { workshopId }, orderBy: { scope: "asc" } });
+const storedTimers = () => getDb().liveTimer.findMany({ where: { workshopId: live.workshopId }, orderBy: { scope: "asc" } });
 
 /** Sends a timer request and returns the timer it answered with, with the server-clock window it happened in. */
 async function timed(client: LiveClient, event: string, payload: unknown) {
@@ -41,9 +22,9 @@ async function timed(client: LiveClient, event: string, payload: unknown) {
 
 describe("timers", () => {
   it("a facilitator's timer runs in their session only, and latecomers find it in the snapshot", async () => {
-    const facilitator = await joinAs("facilitateur@majlis.test", sessions[0]);
-    const participant = await joinAs("hicham.ouazzani@majlis.test", sessions[0]);
-    const elsewhere = await joinAs("rachid.elmansouri@majlis.test", sessions[1]);
+    const facilitator = await joinAs("facilitateur@majlis.test", live.sessions[0]);
+    const participant = await joinAs("hicham.ouazzani@majlis.test", live.sessions[0]);
+    const elsewhere = await joinAs("rachid.elmansouri@majlis.test", live.sessions[1]);
 
     const { timer, before, after } = await timed(facilitator, "timer:start", { durationMs: 5 * MINUTE, scope: "room" });
     expect(timer).toMatchObject({ scope: "room", durationMs: 5 * MINUTE, remainingMs: null });
@@ -53,46 +34,42 @@ describe("timers", () => {
     expect(await participant.next<TimerEvent>("timer:state")).toEqual({ scope: "room", timer });
     await expect(elsewhere.next("timer:state", () => true, 500)).rejects.toThrow();
 
-    const late = await LiveClient.signedIn(app.url, "salma.bennani@majlis.test");
-    clients.push(late);
-    expect((await late.join(workshopId, sessions[0])).features.timers).toEqual({ room: timer, allSessions: null });
-    const otherLate = await LiveClient.signedIn(app.url, "imane.kettani@majlis.test");
-    clients.push(otherLate);
-    expect((await otherLate.join(workshopId, sessions[1])).features.timers).toEqual({ room: null, allSessions: null });
+    const late = await live.connectAs("salma.bennani@majlis.test");
+    expect((await late.join(live.workshopId, live.sessions[0])).features.timers).toEqual({ room: timer, allSessions: null });
+    const otherLate = await live.connectAs("imane.kettani@majlis.test");
+    expect((await otherLate.join(live.workshopId, live.sessions[1])).features.timers).toEqual({ room: null, allSessions: null });
   });
 
   it("an organiser's all-sessions timer reaches every session, the plenary included", async () => {
     const organiser = await joinAs("organisatrice@majlis.test", PLENARY);
-    const session1 = await joinAs("hicham.ouazzani@majlis.test", sessions[0]);
-    const session2 = await joinAs("rachid.elmansouri@majlis.test", sessions[1]);
+    const session1 = await joinAs("hicham.ouazzani@majlis.test", live.sessions[0]);
+    const session2 = await joinAs("rachid.elmansouri@majlis.test", live.sessions[1]);
     const plenary = await joinAs("rapporteur@majlis.test", PLENARY);
 
     const { timer } = await timed(organiser, "timer:start", { durationMs: 20 * MINUTE, scope: "allSessions" });
     for (const client of [session1, session2, plenary]) {
       expect(await client.next<TimerEvent>("timer:state")).toEqual({ scope: "allSessions", timer });
     }
-    const late = await LiveClient.signedIn(app.url, "imane.kettani@majlis.test");
-    clients.push(late);
-    expect((await late.join(workshopId, sessions[1])).features.timers).toEqual({ room: null, allSessions: timer });
+    const late = await live.connectAs("imane.kettani@majlis.test");
+    expect((await late.join(live.workshopId, live.sessions[1])).features.timers).toEqual({ room: null, allSessions: timer });
     expect(await storedTimers()).toMatchObject([{ scope: "all", durationMs: 20 * MINUTE }]);
 
     // A session's own timer does not replace the all-sessions one: both are kept, the room shows its own first.
-    const facilitator = await joinAs("facilitatrice@majlis.test", sessions[1]);
+    const facilitator = await joinAs("facilitatrice@majlis.test", live.sessions[1]);
     const own = await timed(facilitator, "timer:start", { durationMs: 3 * MINUTE, scope: "room" });
-    const again = await LiveClient.signedIn(app.url, "participante@majlis.test");
-    clients.push(again);
-    expect((await again.join(workshopId, sessions[1])).features.timers).toEqual({ room: own.timer, allSessions: timer });
+    const again = await live.connectAs("participante@majlis.test");
+    expect((await again.join(live.workshopId, live.sessions[1])).features.timers).toEqual({ room: own.timer, allSessions: timer });
 
     await organiser.request("timer:stop", { scope: "allSessions" });
     expect(await session2.next<TimerEvent>("timer:state", (event) => event.timer === null)).toEqual({ scope: "allSessions", timer: null });
-    expect(await storedTimers()).toMatchObject([{ scope: sessions[1] }]);
+    expect(await storedTimers()).toMatchObject([{ scope: live.sessions[1] }]);
   });
 
   it("refuses the all-sessions timer to a session's facilitator, and any timer to a participant, changing nothing", async () => {
     const organiser = await joinAs("organisatrice@majlis.test", PLENARY);
-    const facilitator = await joinAs("facilitateur@majlis.test", sessions[0]);
-    const participant = await joinAs("hicham.ouazzani@majlis.test", sessions[0]);
-    const observer = await joinAs("observateur@majlis.test", sessions[0]);
+    const facilitator = await joinAs("facilitateur@majlis.test", live.sessions[0]);
+    const participant = await joinAs("hicham.ouazzani@majlis.test", live.sessions[0]);
+    const observer = await joinAs("observateur@majlis.test", live.sessions[0]);
 
     expect(await facilitator.request("timer:start", { durationMs: MINUTE, scope: "allSessions" })).toEqual({ ok: false, error: "forbidden" });
     expect(await participant.request("timer:start", { durationMs: MINUTE, scope: "room" })).toEqual({ ok: false, error: "forbidden" });
@@ -109,7 +86,7 @@ describe("timers", () => {
   });
 
   it("refuses invalid durations and malformed timer events", async () => {
-    const facilitator = await joinAs("facilitateur@majlis.test", sessions[0]);
+    const facilitator = await joinAs("facilitateur@majlis.test", live.sessions[0]);
     for (const payload of [
       { durationMs: 9_999, scope: "room" },
       { durationMs: 4 * 60 * MINUTE + 1, scope: "room" },
@@ -134,8 +111,8 @@ describe("timers", () => {
 
   it("pauses, resumes and extends by the server's clock, the same for every client", async () => {
     // Session 2's facilitator: session 1's has just spent their allowance of requests on malformed ones.
-    const facilitator = await joinAs("facilitatrice@majlis.test", sessions[1]);
-    const participant = await joinAs("imane.kettani@majlis.test", sessions[1]);
+    const facilitator = await joinAs("facilitatrice@majlis.test", live.sessions[1]);
+    const participant = await joinAs("imane.kettani@majlis.test", live.sessions[1]);
 
     const started = await timed(facilitator, "timer:start", { durationMs: 5 * MINUTE, scope: "room" });
     const startedAt = started.timer.endsAt! - 5 * MINUTE;

@@ -1,9 +1,12 @@
 import { afterAll, beforeAll } from "vitest";
-import { createServer, loadServerBuild, type RunningServer } from "../../realtime/server";
+import { createServer, loadServerBuild, type RunningServer, type ServerConfig } from "../../realtime/server";
+
+/** What a test file may tune in the server it starts, e.g. a short live heartbeat so it need not wait long. */
+export type AppOptions = Pick<ServerConfig, "live">;
 
 /** The whole server (built Remix app) on a free port, for integration and browser tests. */
-export async function startApp(): Promise<RunningServer> {
-  return createServer({ port: 0, host: "127.0.0.1", build: await loadServerBuild(), mode: "production" });
+export async function startApp(options: AppOptions = {}): Promise<RunningServer> {
+  return createServer({ port: 0, host: "127.0.0.1", build: await loadServerBuild(), mode: "production", ...options });
 }
 
 /** A value that a `beforeAll` hook provides: reading it before the hook ran (at collection time) is a mistake. */
@@ -17,10 +20,10 @@ export function started<T>(value: T | undefined, what: string): T {
  * hooks registered before this call run before the server starts and after it has closed (vitest runs `afterAll`
  * hooks in reverse order), so a file can first prepare the data or the environment the server reads.
  */
-export function useApp() {
+export function useApp(options: AppOptions = {}) {
   let server: RunningServer | undefined;
   beforeAll(async () => {
-    server = await startApp();
+    server = await startApp(options);
   });
   afterAll(async () => {
     await server?.close();

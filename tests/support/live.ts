@@ -1,7 +1,10 @@
 import { io, type Socket } from "socket.io-client";
-import type { LiveAck, RoomSnapshot } from "~/live/protocol";
+import { afterEach, beforeAll } from "vitest";
+import type { LiveAck, RoomKey, RoomSnapshot } from "~/live/protocol";
+import { getDb } from "~/db/client.server";
 import { DEMO_PASSWORD } from "~/db/seed-demo.server";
-import { HttpClient } from "./app";
+import { HttpClient, started, useApp, type AppOptions } from "./app";
+import { seedDemo } from "./demo";
 
 /** A real socket.io client, signed in as a person, the way the browser's live page connects. */
 export class LiveClient {
@@ -65,4 +68,62 @@ export class LiveClient {
   close() {
     this.socket.disconnect();
   }
+}
+
+export interface LiveWorkshopOptions {
+  server?: AppOptions;
+  /** Runs after each test once its clients are closed, to remove what the test left in the workshop's live rooms. */
+  cleanUp?: (workshopId: string) => Promise<unknown>;
+}
+
+/**
+ * What every file of live-session tests starts from: the demo workshop, then the whole app on a free port, and
+ * live clients that are closed after each test so no test sees the people of another. The getters have values
+ * only inside tests and hooks.
+ */
+export function useLiveWorkshop({ server, cleanUp }: LiveWorkshopOptions = {}) {
+  let workshopId: string | undefined;
+  let sessions: string[] | undefined;
+  beforeAll(async () => {
+    workshopId = await seedDemo();
+    const rows = await getDb().session.findMany({ where: { workshopId }, orderBy: { position: "asc" }, select: { id: true } });
+    sessions = rows.map((session) => session.id);
+  });
+  const app = useApp(server);
+
+  const clients: LiveClient[] = [];
+  afterEach(async () => {
+    for (const client of clients.splice(0)) client.close();
+    await cleanUp?.(live.workshopId);
+  });
+
+  /** Signed in as this person and connected, until the end of the test. */
+  async function connectAs(email: string) {
+    const client = await LiveClient.signedIn(app.url, email);
+    clients.push(client);
+    return client;
+  }
+
+  /** Signed in, connected and in that room (a session's id or the plenary), until the end of the test. */
+  async function joinAs(email: string, room: RoomKey) {
+    const client = await connectAs(email);
+    const snapshot = await client.join(live.workshopId, room);
+    return { client, snapshot };
+  }
+
+  const live = {
+    get url() {
+      return app.url;
+    },
+    get workshopId() {
+      return started(workshopId, "The demo workshop");
+    },
+    /** The demo workshop's parallel sessions' ids, in their order on the agenda. */
+    get sessions() {
+      return started(sessions, "The demo sessions");
+    },
+    connectAs,
+    joinAs,
+  };
+  return live;
 }

@@ -27,7 +27,8 @@ export function inScope(scope: RoomScope, room: RoomKey) {
 
 const roomOfAgendaItem = (item: { sessionId: string | null }): RoomKey => item.sessionId ?? PLENARY;
 
-const pollWithVotes = {
+/** What defines a poll, shown both in the live room and on the preparation page. */
+const pollDefinition = {
   id: true,
   room: true,
   agendaItemId: true,
@@ -37,6 +38,10 @@ const pollWithVotes = {
   scaleMax: true,
   anonymous: true,
   status: true,
+} satisfies Prisma.PollSelect;
+
+const pollWithVotes = {
+  ...pollDefinition,
   openedAt: true,
   closedAt: true,
   votes: { select: { choices: true, text: true } },
@@ -160,18 +165,7 @@ export async function listPreparedPolls({ workshopId, scope }: { workshopId: str
   return getDb().poll.findMany({
     where: { workshopId, ...(scope === "all" ? {} : { room: { in: scope } }) },
     orderBy: { createdAt: "asc" },
-    select: {
-      id: true,
-      room: true,
-      agendaItemId: true,
-      question: true,
-      kind: true,
-      options: true,
-      scaleMax: true,
-      anonymous: true,
-      status: true,
-      _count: { select: { votes: true } },
-    },
+    select: { ...pollDefinition, _count: { select: { votes: true } } },
   });
 }
 
