@@ -80,7 +80,11 @@ describe("hands and timer in a live session, in a real browser", () => {
     const paused = await shownSeconds(facilitator);
     expect(await shownSeconds(phone)).toBe(paused);
     await timerPanel.getByRole("button", { name: "+1 min" }).click();
-    await phone.waitForFunction((expected) => document.querySelector(".timer-panel [role=timer]")?.textContent === expected, `${Math.floor((paused + 60) / 60)}:${String((paused + 60) % 60).padStart(2, "0")}`);
+    // Each screen gets the change in its own time; both must come to exactly the same value.
+    const extended = `${Math.floor((paused + 60) / 60)}:${String((paused + 60) % 60).padStart(2, "0")}`;
+    const showsExtended = (expected: string) => document.querySelector(".timer-panel [role=timer]")?.textContent === expected;
+    await phone.waitForFunction(showsExtended, extended);
+    await facilitator.waitForFunction(showsExtended, extended);
     expect(await shownSeconds(facilitator)).toBe(paused + 60);
 
     // Running again, it counts down on the phone as on the laptop.

@@ -80,6 +80,8 @@ export function ChatPanel({ live }: { live: LiveRoom }) {
   };
 
   const muted = self ? mutedUserIds.includes(self.userId) : false;
+  // The room's echo of my message can arrive before the answer to my request: then the pending copy is not shown.
+  const delivered = (clientId: string) => messages.some((m) => m.clientId === clientId && m.author.id === self?.userId);
 
   async function send(event: FormEvent) {
     event.preventDefault();
@@ -163,7 +165,7 @@ export function ChatPanel({ live }: { live: LiveRoom }) {
               </li>
             );
           })}
-          {sending && attempt ? (
+          {sending && attempt && !delivered(attempt.clientId) ? (
             <li className="chat-message chat-message--pending">
               <p className="chat-message__meta">
                 <strong dir="auto">{self?.name}</strong> <span className="muted">{t("chat.sending")}</span>
