@@ -6,6 +6,8 @@ import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
 import { disconnectDb } from "~/db/client.server";
+import { attachBoards, type BoardOptions } from "./boards/attach";
+import type { BoardRegistry } from "./boards/registry";
 import { attachLive, type LiveOptions } from "./live/attach";
 import { rememberLanguageChoice } from "./http/language-cookie";
 import { securityHeaders } from "./http/security-headers";
@@ -18,6 +20,7 @@ export interface ServerConfig {
   trustProxy?: boolean;
   mode?: "production" | "development" | "test";
   live?: LiveOptions;
+  boards?: BoardOptions;
 }
 
 export interface RunningServer {
@@ -25,7 +28,12 @@ export interface RunningServer {
   port: number;
   /** Base URL on loopback, for tests and logs. */
   url: string;
-  /** Ends live connections, stops accepting new ones, lets requests in flight finish, then releases the pool. */
+  /** The whiteboards this process has in memory. */
+  boards: Pick<BoardRegistry, "loadedBoardIds">;
+  /**
+   * Ends live and board connections (saving every board), stops accepting new ones, lets requests in flight finish,
+   * then releases the pool.
+   */
   close(): Promise<void>;
 }
 
@@ -63,6 +71,7 @@ export async function createServer(config: ServerConfig): Promise<RunningServer>
 
   const httpServer = http.createServer(app);
   const live = attachLive(httpServer, config.live);
+  const boards = attachBoards(httpServer, config.boards);
   await new Promise<void>((resolve, reject) => {
     httpServer.once("error", reject);
     httpServer.listen(config.port, config.host ?? "0.0.0.0", () => resolve());
@@ -74,9 +83,12 @@ export async function createServer(config: ServerConfig): Promise<RunningServer>
     httpServer,
     port,
     url: `http://127.0.0.1:${port}`,
+    boards: boards.registry,
     close() {
       closing ??= (async () => {
         await live.close();
+        // Before the pool closes: unloading a board writes its last changes and compacts it.
+        await boards.close();
         await new Promise<void>((resolve) => {
           const force = setTimeout(() => httpServer.closeAllConnections(), GRACE_MS);
           httpServer.close(() => {

@@ -18,6 +18,7 @@ export function WorkshopNav({ workshopId, isOrganiser }: WorkshopNavProps) {
           { to: `${base}/sessions`, label: t("nav.sessions") },
           { to: `${base}/agenda`, label: t("nav.agenda") },
           { to: `${base}/polls`, label: t("nav.polls") },
+          { to: `${base}/boards`, label: t("nav.boards") },
           { to: `${base}/people`, label: t("nav.people") },
           { to: `${base}/registrations`, label: t("nav.registrations") },
           { to: `${base}/checkin`, label: t("nav.checkin") },

@@ -1,3 +1,4 @@
+import { boardPermission } from "~/boards/permissions";
 import type { WorkshopRole } from "~/generated/prisma/enums";
 import { getDb } from "~/db/client.server";
 import { forbidden, notFound } from "~/utils/http.server";
@@ -14,7 +15,9 @@ export type Capability =
   | "checkin"
   | "people.manage"
   | "polls.prepare"
-  | "live.console";
+  | "live.console"
+  | "boards.view"
+  | "boards.manage";
 
 const ORGANISER_ONLY: Capability[] = ["workshop.edit", "registrations.manage", "checkin", "people.manage", "live.console"];
 
@@ -31,6 +34,9 @@ export function can(access: WorkshopAccess, capability: Capability): boolean {
   if (capability === "workshop.register") return access.published || access.role !== null;
   // Facilitators prepare the polls of their own sessions; which rooms exactly is checked per poll.
   if (capability === "polls.prepare") return access.role === "ORGANISER" || access.facilitatedSessionIds.length > 0;
+  // Boards are the members' work; which sessions and which boards exactly: app/boards/permissions.ts.
+  if (capability === "boards.view") return boardPermission(access) !== null;
+  if (capability === "boards.manage") return access.role === "ORGANISER" || access.facilitatedSessionIds.length > 0;
   return false;
 }
 

@@ -31,6 +31,9 @@ export function attachLive(httpServer: http.Server, options: LiveOptions = {}) {
     serveClient: false,
     maxHttpBufferSize: MAX_MESSAGE_BYTES,
     allowRequest: (req, callback) => callback(null, isSameOrigin(req.headers.origin, req.headers.host, publicUrl)),
+    // engine.io ends any other upgrade that wrote nothing after this delay; the board sockets (/yjs/) check the
+    // session and the board in the database first, which may take longer than the default second under load.
+    destroyUpgradeTimeout: 10_000,
   });
   if (options.adapter) io.adapter(options.adapter);
   useFeatureRegistry(() => FEATURES);

@@ -9,6 +9,7 @@ export default {
     sessions: "الجلسات المتوازية",
     agenda: "جدول الأعمال",
     polls: "استطلاعات الرأي",
+    boards: "السبورات البيضاء",
     people: "الأشخاص",
     registrations: "التسجيلات",
     checkin: "الاستقبال",

@@ -9,6 +9,7 @@ export default {
     sessions: "Parallel sessions",
     agenda: "Agenda",
     polls: "Polls",
+    boards: "Whiteboards",
     people: "People",
     registrations: "Registrations",
     checkin: "Check-in",

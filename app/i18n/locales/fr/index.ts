@@ -1,5 +1,6 @@
 import account from "./account";
 import auth from "./auth";
+import boards from "./boards";
 import common from "./common";
 import facilitatorConsole from "./console";
 import errors from "./errors";
@@ -11,4 +12,4 @@ import polls from "./polls";
 import registration from "./registration";
 import workshop from "./workshop";
 
-export default { common, auth, account, people, errors, workshop, registration, live, console: facilitatorConsole, livechat, livetools, polls };
+export default { common, auth, account, people, errors, workshop, registration, live, console: facilitatorConsole, livechat, livetools, polls, boards };

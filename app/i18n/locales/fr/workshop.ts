@@ -6,6 +6,7 @@ export default {
     sessions: "Sessions parallèles",
     agenda: "Ordre du jour",
     polls: "Sondages",
+    boards: "Tableaux blancs",
     people: "Personnes",
     registrations: "Inscriptions",
     checkin: "Accueil",
