@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { getDb } from "~/db/client.server";
 import { readMigrations } from "~/db/migrate.server";
 import { useApp } from "../support/app";
+import { startServerProcess } from "../support/server-process";
 
 describe("the server", () => {
   const app = useApp();
@@ -34,30 +35,13 @@ describe("the server", () => {
 
 describe("npm start's process", () => {
   it("starts on the given database, then on SIGTERM finishes and exits cleanly", async () => {
-    const child = spawn(process.execPath, ["--import", "tsx", "realtime/main.ts"], {
-      env: { ...process.env, PORT: "0", HOST: "127.0.0.1", SEED_DEMO: "false", NODE_ENV: "production" },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let output = "";
-    const url = await new Promise<string>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 30_000);
-      const onData = (chunk: Buffer) => {
-        output += chunk.toString();
-        const match = output.match(/listening on (http:\/\/\S+)/);
-        if (match) {
-          clearTimeout(timer);
-          resolve(match[1].replace("localhost", "127.0.0.1"));
-        }
-      };
-      child.stdout.on("data", onData);
-      child.stderr.on("data", onData);
-    });
+    const { child, url, output } = await startServerProcess();
     expect((await fetch(`${url}/healthz`)).status).toBe(200);
 
     const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
     child.kill("SIGTERM");
     expect(await exited).toBe(0);
-    expect(output).toContain("SIGTERM received");
+    expect(output()).toContain("SIGTERM received");
     await expect(fetch(`${url}/healthz`)).rejects.toThrow();
   });
 
