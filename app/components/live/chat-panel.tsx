@@ -7,6 +7,7 @@ import type { LiveErrorCode } from "~/live/protocol";
 import type { LiveRoom } from "~/live/use-live-room";
 import { useRootData } from "~/root";
 import { formatTime } from "~/utils/dates";
+import { LiveErrorMessage } from "~/components/live/live-error";
 
 /** How close to the bottom (px) still counts as "reading the latest messages", so new ones scroll into view. */
 const STICKY_BOTTOM_PX = 48;
@@ -182,11 +183,7 @@ export function ChatPanel({ live }: { live: LiveRoom }) {
           {notice}
         </p>
       ) : null}
-      {error ? (
-        <p className="alert alert--error" role="alert">
-          {t(`live:errors.${error}`)}
-        </p>
-      ) : null}
+      <LiveErrorMessage error={error} />
       {self && !self.canParticipate ? (
         <p className="muted">{t("chat.observer")}</p>
       ) : (

@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import type { LiveErrorCode } from "~/live/protocol";
 import type { HandInQueue, HandsState } from "~/live/tools-protocol";
 import type { LiveRoom } from "~/live/use-live-room";
+import { LiveErrorMessage } from "~/components/live/live-error";
 
 /** Raise and lower one's hand, see one's place; facilitators give the floor in order and lower hands. */
 export function HandsPanel({ live }: { live: LiveRoom }) {
@@ -77,11 +78,7 @@ export function HandsPanel({ live }: { live: LiveRoom }) {
           {t("hands.lowerAll")}
         </button>
       ) : null}
-      {error ? (
-        <p className="alert alert--error" role="alert">
-          {t(`live:errors.${error}`)}
-        </p>
-      ) : null}
+      <LiveErrorMessage error={error} />
     </section>
   );
 }

@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import { PLENARY, type LiveErrorCode } from "~/live/protocol";
 import type { HelpRequestView, HelpRequestsEvent, HelpState, HelpStateEvent } from "~/live/tools-protocol";
 import type { LiveRoom } from "~/live/use-live-room";
+import { LiveErrorMessage } from "~/components/live/live-error";
 
 /**
  * "Call the organiser", in every room: participants call and see whether someone took their call; organisers see
@@ -88,11 +89,7 @@ export function HelpPanel({ live }: { live: LiveRoom }) {
           )}
         </>
       ) : null}
-      {error ? (
-        <p className="alert alert--error" role="alert">
-          {t(`live:errors.${error}`)}
-        </p>
-      ) : null}
+      <LiveErrorMessage error={error} />
     </section>
   );
 }

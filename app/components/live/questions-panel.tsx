@@ -10,6 +10,7 @@ import {
 } from "~/live/questions";
 import { useLiveQuestions } from "~/live/use-live-questions";
 import type { LiveRoom } from "~/live/use-live-room";
+import { LiveErrorMessage } from "~/components/live/live-error";
 
 interface Attempt {
   clientId: string;
@@ -103,11 +104,7 @@ export function QuestionsPanel({ live }: { live: LiveRoom }) {
           </button>
         </form>
       )}
-      {error ? (
-        <p className="alert alert--error" role="alert">
-          {t(`live:errors.${error}`)}
-        </p>
-      ) : null}
+      <LiveErrorMessage error={error} />
       <h3>{t("questions.open")}</h3>
       {open.length === 0 ? <p className="muted">{t("questions.empty")}</p> : null}
       <QuestionList questions={open} {...listProps} />

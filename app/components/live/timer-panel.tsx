@@ -6,6 +6,7 @@ import { useLiveTimers } from "~/live/use-live-timers";
 import type { LiveRoom } from "~/live/use-live-room";
 import { Countdown } from "./countdown";
 import { useEndBeep } from "./end-beep";
+import { LiveErrorMessage } from "~/components/live/live-error";
 
 const PRESET_MINUTES = [1, 3, 5, 10, 15];
 const MAX_MINUTES = 240;
@@ -80,11 +81,7 @@ export function TimerPanel({ live }: { live: LiveRoom }) {
         </div>
       ) : null}
       {self?.isFacilitator ? <TimerStarter canStartForAll={self.isOrganiser} send={send} /> : null}
-      {error ? (
-        <p className="alert alert--error" role="alert">
-          {t(`live:errors.${error}`)}
-        </p>
-      ) : null}
+      <LiveErrorMessage error={error} />
     </section>
   );
 }
