@@ -31,6 +31,20 @@ const envSchema = z.object({
   SEED_DEMO: flag.optional(),
   TRUST_PROXY: flag.default(false),
   SECURE_COOKIES: flag.optional(),
+  LIVEKIT_URL: optionalUrl(["ws", "wss", "http", "https"]),
+  LIVEKIT_API_KEY: z.string().min(1).optional(),
+  LIVEKIT_API_SECRET: z.string().min(1).optional(),
+});
+
+const LIVEKIT_VARIABLES = ["LIVEKIT_URL", "LIVEKIT_API_KEY", "LIVEKIT_API_SECRET"] as const;
+
+// Video is optional, but half a configuration is a mistake to report at start, not a call that fails later.
+const checkedEnvSchema = envSchema.superRefine((env, ctx) => {
+  const missing = LIVEKIT_VARIABLES.filter((name) => !env[name]);
+  if (missing.length === 0 || missing.length === LIVEKIT_VARIABLES.length) return;
+  for (const name of missing) {
+    ctx.addIssue({ code: "custom", path: [name], message: `must be set too: video needs ${LIVEKIT_VARIABLES.join(", ")} together (or none of them)` });
+  }
 });
 
 export type Env = z.infer<typeof envSchema> & { dataDir: string };
@@ -38,7 +52,7 @@ export type Env = z.infer<typeof envSchema> & { dataDir: string };
 export class EnvError extends Error {}
 
 export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
-  const result = envSchema.safeParse(source);
+  const result = checkedEnvSchema.safeParse(source);
   if (!result.success) {
     const lines = result.error.issues.map((issue) => `  - ${issue.path.join(".")}: ${issue.message}`);
     throw new EnvError(`Invalid environment configuration:\n${lines.join("\n")}\nSee README.md, "Configuration".`);

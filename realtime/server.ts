@@ -60,18 +60,20 @@ export async function createServer(config: ServerConfig): Promise<RunningServer>
   // Fingerprinted assets never change; everything else in public/ may.
   app.use("/build", express.static(path.join(ROOT, "public", "build"), { immutable: true, maxAge: "1y" }));
   app.use(express.static(path.join(ROOT, "public"), { maxAge: "1h" }));
+
+  const httpServer = http.createServer(app);
+  const live = attachLive(httpServer, config.live);
+  const boards = attachBoards(httpServer, config.boards);
+  // Routes reach the board connections through the load context, e.g. to tell them that votes changed.
+  const boardSignals = { votingChanged: boards.votingChanged };
   app.all(
     "*",
     createRequestHandler({
       build,
       mode: config.mode ?? process.env.NODE_ENV,
-      getLoadContext: (req) => ({ clientAddress: req.ip ?? "unknown" }),
+      getLoadContext: (req) => ({ clientAddress: req.ip ?? "unknown", boards: boardSignals }),
     }),
   );
-
-  const httpServer = http.createServer(app);
-  const live = attachLive(httpServer, config.live);
-  const boards = attachBoards(httpServer, config.boards);
   await new Promise<void>((resolve, reject) => {
     httpServer.once("error", reject);
     httpServer.listen(config.port, config.host ?? "0.0.0.0", () => resolve());

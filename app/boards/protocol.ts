@@ -3,9 +3,9 @@ import * as encoding from "lib0/encoding";
 
 /**
  * The wire protocol of the board server at `/yjs/<boardId>`: the y-websocket protocol (the stock `y-websocket`
- * client works unchanged) plus one message of our own, shared here by the server and the board UI.
+ * client works unchanged) plus messages of our own, from the server only, shared here by the server and the board UI.
  *
- * Every message starts with its type as a varuint. 0–3 are y-websocket's; 100 is Majlis's "saved" message:
+ * Every message starts with its type as a varuint. 0–3 are y-websocket's; 100 and up are Majlis's:
  *
  *   [100][n]   the first n document-update messages this connection sent are stored in PostgreSQL.
  *
@@ -16,7 +16,13 @@ import * as encoding from "lib0/encoding";
  * reconnection. The client registers `provider.messageHandlers[MessageType.SAVED]`; a client that does not
  * (e.g. another y-websocket app) logs "Unable to compute message" and carries on.
  *
- * Close codes are in realtime/boards/close-codes.ts.
+ *   [101]      the board's dot-voting state changed (a round started or closed, a dot given or taken back): fetch it
+ *              again from /boards/<boardId>/votes. Votes are not in the document (anonymity), so this says only
+ *              that something changed, never what; it is not repeated to a client that was offline meanwhile, so
+ *              a client also fetches the state each time it has synced after (re)connecting. Registered as
+ *              `provider.messageHandlers[MessageType.VOTING_CHANGED]`.
+ *
+ * Close codes are in app/boards/close-codes.ts.
  */
 export const MessageType = {
   SYNC: 0,
@@ -24,6 +30,7 @@ export const MessageType = {
   AUTH: 2,
   QUERY_AWARENESS: 3,
   SAVED: 100,
+  VOTING_CHANGED: 101,
 } as const;
 
 /** Sub-types of a sync message (y-protocols/sync). */
@@ -40,6 +47,12 @@ export function encodeSavedMessage(count: number): Uint8Array {
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, MessageType.SAVED);
   encoding.writeVarUint(encoder, count);
+  return encoding.toUint8Array(encoder);
+}
+
+export function encodeVotingChangedMessage(): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MessageType.VOTING_CHANGED);
   return encoding.toUint8Array(encoder);
 }
 

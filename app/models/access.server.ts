@@ -17,9 +17,13 @@ export type Capability =
   | "polls.prepare"
   | "live.console"
   | "boards.view"
-  | "boards.manage";
+  | "boards.manage"
+  | "recommendations.view"
+  | "committee.view"
+  | "committee.manage"
+  | "committee.decide";
 
-const ORGANISER_ONLY: Capability[] = ["workshop.edit", "registrations.manage", "checkin", "people.manage", "live.console"];
+const ORGANISER_ONLY: Capability[] = ["workshop.edit", "registrations.manage", "checkin", "people.manage", "live.console", "committee.manage"];
 
 export interface WorkshopAccess {
   role: WorkshopRole | null;
@@ -37,6 +41,12 @@ export function can(access: WorkshopAccess, capability: Capability): boolean {
   // Boards are the members' work; which sessions and which boards exactly: app/boards/permissions.ts.
   if (capability === "boards.view") return boardPermission(access) !== null;
   if (capability === "boards.manage") return access.role === "ORGANISER" || access.facilitatedSessionIds.length > 0;
+  // Which recommendations exactly (drafts, peers' visibility): app/recommendations/permissions.ts.
+  if (capability === "recommendations.view") return access.role !== null || access.facilitatedSessionIds.length > 0;
+  // The steering committee's pages (meetings, dossiers, follow-up, dashboard): its members and the organisers who
+  // prepare them; only members decide.
+  if (capability === "committee.view") return access.role === "ORGANISER" || access.role === "COMMITTEE_MEMBER";
+  if (capability === "committee.decide") return access.role === "COMMITTEE_MEMBER";
   return false;
 }
 

@@ -121,3 +121,15 @@ export async function getBoardSessionTitle({ workshopId, sessionId }: { workshop
   const session = await getDb().session.findFirst({ where: { id: sessionId, workshopId }, select: { title: true } });
   return session?.title ?? null;
 }
+
+/**
+ * Names of everyone who may write on the boards of a workshop, by id: the board shows who wrote each note, and the
+ * people who wrote them are members (or facilitators) of that workshop.
+ */
+export async function listBoardMemberNames({ workshopId }: { workshopId: string }): Promise<Map<string, string>> {
+  const users = await getDb().user.findMany({
+    where: { OR: [{ memberships: { some: { workshopId } } }, { facilitatedSessions: { some: { session: { workshopId } } } }] },
+    select: { id: true, name: true },
+  });
+  return new Map(users.map((user) => [user.id, user.name]));
+}

@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import { getUser } from "~/auth/session.server";
 import { WorkshopHeader } from "~/components/workshop-header";
 import { DEFAULT_LANGUAGE, type Language } from "~/i18n/config";
-import { requireCapability } from "~/models/access.server";
+import { can, requireCapability } from "~/models/access.server";
 import { liveRoomFor, liveRoomPath } from "~/models/live/moves.server";
 import { getWorkshopPage } from "~/models/workshop-page.server";
 import { useRootData } from "~/root";
@@ -23,7 +23,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const page = (await getWorkshopPage({ workshopId, userId: user?.id ?? null, isOrganiser })) ?? notFound();
   // Members enter the live room where they belong now: their session while the parallel sessions run.
   const livePath = user && access.role !== null ? liveRoomPath(workshopId, await liveRoomFor({ workshopId, userId: user.id })) : null;
-  return json({ ...page, signedIn: user !== null, isOrganiser, livePath });
+  const boardsPath = can(access, "boards.view") ? `/workshops/${workshopId}/boards` : null;
+  return json({ ...page, signedIn: user !== null, isOrganiser, livePath, boardsPath });
 }
 
 type PageData = SerializeFrom<typeof loader>;
@@ -32,17 +33,24 @@ type SessionSummary = PageData["sessions"][number];
 
 export default function WorkshopPage() {
   const { t } = useTranslation(["workshop", "common"]);
-  const { workshop, sessions, agenda, registered, signedIn, isOrganiser, livePath } = useLoaderData<typeof loader>();
+  const { workshop, sessions, agenda, registered, signedIn, isOrganiser, livePath, boardsPath } = useLoaderData<typeof loader>();
   const language = useRootData()?.language ?? DEFAULT_LANGUAGE;
   return (
     <div className="stack workshop-page">
       <WorkshopHeader workshop={workshop} isOrganiser={isOrganiser} />
       {workshop.status === "DRAFT" ? <p className="alert alert--info">{t("page.draftNotice")}</p> : null}
-      {livePath ? (
-        <p className="cta">
-          <Link to={livePath} className="button button--primary button--large">
-            {t("live:enter")}
-          </Link>
+      {livePath || boardsPath ? (
+        <p className="cta row">
+          {livePath ? (
+            <Link to={livePath} className="button button--primary button--large">
+              {t("live:enter")}
+            </Link>
+          ) : null}
+          {boardsPath ? (
+            <Link to={boardsPath} className="button button--large">
+              {t("page.boards")}
+            </Link>
+          ) : null}
         </p>
       ) : null}
       <CallToAction workshopId={workshop.id} published={workshop.status === "PUBLISHED"} signedIn={signedIn} registered={registered} />

@@ -1,9 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction, SerializeFrom } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireUser } from "~/auth/session.server";
 import { boardPermission, mayManageBoards } from "~/boards/permissions";
+import { BoardThumbnail } from "~/components/board/board-thumbnail";
 import { Field, FormErrorSummary, SelectField, valueOf } from "~/components/field";
 import { IntentForm } from "~/components/intent-form";
 import { SubmitButton } from "~/components/submit-button";
@@ -158,13 +159,22 @@ function SessionBoardsSection({ session, timeZone, refused }: { session: Session
 
 function BoardCard({ board, canManage, timeZone, refused }: { board: SessionBoards["boards"][number]; canManage: boolean; timeZone: string; refused?: Refusal }) {
   const { t } = useTranslation("boards");
+  const workshopId = useLoaderData<typeof loader>().workshop.id;
   const language = useRootData()?.language ?? DEFAULT_LANGUAGE;
   const freezing = refused?.intent === "freeze" ? refused : undefined;
   const when = (date: string) => formatDateTime(date, timeZone, language, { dateStyle: "medium", timeStyle: "short" });
   const prefix = `board-${board.id}`;
   return (
     <li id={prefix} className="card board-card stack">
-      <h4 dir="auto">{board.title}</h4>
+      <h4 dir="auto">
+        <Link to={`/workshops/${workshopId}/boards/${board.id}`}>{board.title}</Link>
+      </h4>
+      {/* Those who run the session follow every board live at a glance. */}
+      {canManage ? (
+        <Link to={`/workshops/${workshopId}/boards/${board.id}`} tabIndex={-1} aria-hidden="true">
+          <BoardThumbnail boardId={board.id} title={board.title} />
+        </Link>
+      ) : null}
       <p className="row">
         <span className="badge badge--muted">{t("template", { name: t(`templates.${board.template}.name`) })}</span>
         <span className="muted">{t("createdBy", { name: board.createdBy?.name ?? "—", date: when(board.createdAt) })}</span>
@@ -189,6 +199,10 @@ function BoardCard({ board, canManage, timeZone, refused }: { board: SessionBoar
               {when(version.createdAt)}
               {version.createdBy ? ` · ${t("versions.by", { name: version.createdBy.name })}` : null}
             </span>
+            <Link to={`/workshops/${workshopId}/boards/${board.id}/versions/${version.id}`}>
+              {t("boardEditor:version.view")}
+              <span className="visually-hidden"> : {version.name}</span>
+            </Link>
             <a href={`/boards/${board.id}.json?version=${version.id}`}>
               {t("versions.json")}
               <span className="visually-hidden"> : {version.name}</span>

@@ -1,19 +1,26 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import livekitStylesUrl from "@livekit/components-styles/index.css";
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireUser } from "~/auth/session.server";
+import type { CallPanelData } from "~/call/protocol";
+import { CallPanel } from "~/components/call/call-panel";
 import { ConnectionStatus } from "~/components/live/connection-status";
 import { LIVE_PANELS } from "~/components/live/panels";
 import { PresencePanel } from "~/components/live/presence-panel";
 import { PLENARY } from "~/live/protocol";
 import { useLiveRoom } from "~/live/use-live-room";
+import { getLiveKitConfig } from "~/livekit/config.server";
 import { requireCapability } from "~/models/access.server";
+import { resolveCallAccess } from "~/models/call.server";
 import { getLivePage } from "~/models/live/live-page.server";
 import { useRootData } from "~/root";
 import { DEFAULT_LANGUAGE } from "~/i18n/config";
 import { formatTime } from "~/utils/dates";
 import { forbidden, notFound } from "~/utils/http.server";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: livekitStylesUrl }];
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.workshop.title} · Majlis` : "Majlis" }];
 
@@ -23,14 +30,24 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const access = await requireCapability({ workshopId, userId: user.id, capability: "workshop.view" });
   // Live rooms are for the workshop's members; a published workshop's page is public, its rooms are not.
   if (access.role === null) forbidden();
-  const page = await getLivePage({ workshopId, room: params.sessionId ?? PLENARY, userId: user.id });
+  const room = params.sessionId ?? PLENARY;
+  const page = await getLivePage({ workshopId, room, userId: user.id });
   if (!page) notFound();
-  return json(page);
+  return json({ ...page, call: await callPanelData({ workshopId, room, userId: user.id }) });
+}
+
+/** All the browser learns of the video set-up: whether there is one, and this person's place in the call. */
+async function callPanelData({ workshopId, room, userId }: { workshopId: string; room: string; userId: string }): Promise<CallPanelData> {
+  if (!getLiveKitConfig()) return { configured: false };
+  const outcome = await resolveCallAccess({ sessionId: room, workshopId, userId });
+  if (!outcome.ok) return { configured: false };
+  const { role, isFacilitator, mode, participantsPublish } = outcome.access;
+  return { configured: true, role, isFacilitator, mode, participantsPublish };
 }
 
 export default function LiveRoomPage() {
   const { t } = useTranslation("live");
-  const { workshop, room, rooms, mySessionId } = useLoaderData<typeof loader>();
+  const { workshop, room, rooms, mySessionId, call } = useLoaderData<typeof loader>();
   const live = useLiveRoom({ workshopId: workshop.id, room: room.key });
   const language = useRootData()?.language ?? DEFAULT_LANGUAGE;
   const roomTitle = room.key === PLENARY ? t("plenary") : room.title;
@@ -85,6 +102,10 @@ export default function LiveRoomPage() {
           </Link>
         ))}
       </nav>
+      {/* The room's shared work (the call, later its board) side by side where there is room, above the panels. */}
+      <div className="live-room__stage">
+        <CallPanel workshopId={workshop.id} room={room.key} timeZone={workshop.timezone} call={call} />
+      </div>
       <div className="live-room__panels">
         <PresencePanel live={live} />
         {LIVE_PANELS.map(({ id, Component }) => (

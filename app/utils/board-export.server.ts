@@ -50,15 +50,20 @@ export function boardJson(input: {
 }
 
 /**
- * The sticky notes as a spreadsheet: one row per note, sections in reading order. The votes column is part of the
- * format from the start so that sheets built on it keep working once dot-voting rounds are counted; until then no
- * note has a vote.
+ * The sticky notes as a spreadsheet: one row per note, sections in reading order, with the dots each note got in
+ * the board's latest closed voting round (0 when none).
  */
-export function notesCsv({ state, language, authors }: { state: Uint8Array; language: Language; authors: Map<string, string> }) {
+export function notesCsv(input: { state: Uint8Array; language: Language; authors: Map<string, string>; votes: Map<string, number> }) {
+  const { state, language, authors, votes } = input;
   const t = translatorFor(language);
   const doc = documentFromState(state);
   const rows = notesBySection(doc).flatMap(({ section, notes }) =>
-    notes.map((note) => [note.text, note.authorId ? (authors.get(note.authorId) ?? "") : "", section ? section.text : t("boards:csv.noSection"), 0]),
+    notes.map((note) => [
+      note.text,
+      note.authorId ? (authors.get(note.authorId) ?? "") : "",
+      section ? section.text : t("boards:csv.noSection"),
+      votes.get(note.id) ?? 0,
+    ]),
   );
   doc.destroy();
   return toCsv([[t("boards:csv.text"), t("boards:csv.author"), t("boards:csv.section"), t("boards:csv.votes")], ...rows]);

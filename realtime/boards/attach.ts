@@ -1,6 +1,7 @@
 import type http from "node:http";
 import { randomUUID } from "node:crypto";
 import { WebSocketServer } from "ws";
+import { encodeVotingChangedMessage } from "~/boards/protocol";
 import { getEnv } from "~/env.server";
 import { InProcessBoardBus, type BoardBus } from "./bus";
 import { DEFAULT_BOARD_LIMITS, type BoardLimits } from "./limits";
@@ -25,6 +26,10 @@ export function attachBoards(httpServer: http.Server, options: BoardOptions = {}
   httpServer.on("upgrade", boardUpgradeHandler({ registry, wss, publicUrl: getEnv().PUBLIC_URL }));
   return {
     registry,
+    /** Every client with the board open fetches its voting state again. */
+    votingChanged(boardId: string) {
+      registry.signal(boardId, encodeVotingChangedMessage());
+    },
     /** Closes every board connection, saves and compacts every board; the HTTP server stays. */
     async close() {
       await registry.close();

@@ -79,6 +79,11 @@ export class LoadedBoard {
     if (others.length > 0) connection.send(awarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, others)));
   }
 
+  /** A message of our protocol for every connection to this board in this process. */
+  sendToAll(message: Uint8Array) {
+    for (const connection of this.connections) connection.send(message);
+  }
+
   detach(connection: BoardConnection) {
     if (!this.connections.delete(connection)) return;
     const clients = [...connection.awarenessClients];
@@ -194,7 +199,8 @@ export class LoadedBoard {
     if (message.originNode === this.deps.nodeId) return;
     try {
       if (message.kind === "update") Y.applyUpdate(this.doc, message.payload, BUS_ORIGIN);
-      else awarenessProtocol.applyAwarenessUpdate(this.awareness, message.payload, BUS_ORIGIN);
+      else if (message.kind === "awareness") awarenessProtocol.applyAwarenessUpdate(this.awareness, message.payload, BUS_ORIGIN);
+      else this.sendToAll(message.payload);
     } catch (error) {
       console.error(`boards: a ${message.kind} from node ${message.originNode} for board ${this.id} could not be applied:`, error);
     }

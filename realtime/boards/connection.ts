@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import WebSocket from "ws";
 import { encodeSavedMessage } from "~/boards/protocol";
 import type { SessionUser } from "~/auth/session.server";
-import { CloseCode, type CloseCodeName } from "./close-codes";
+import { CloseCode, type CloseCodeName } from "~/boards/close-codes";
 import type { BoardLimits } from "./limits";
 
 /** A refusal raised while handling a message: the connection is closed with this code. */

@@ -110,6 +110,20 @@ export class BoardRegistry {
     );
   }
 
+  /**
+   * Sends a message of our protocol to every connection to the board: those of this process, and those of the
+   * other processes through the bus. A board still loading gets it too, once loaded.
+   */
+  signal(boardId: string, message: Uint8Array) {
+    void this.entries.get(boardId)?.ready.then(
+      (board) => board.sendToAll(message),
+      () => undefined,
+    );
+    this.deps.bus
+      .publish(boardId, { kind: "signal", payload: message, originNode: this.deps.nodeId })
+      .catch((error: unknown) => console.error(`boards: publishing a signal on board ${boardId} failed:`, error));
+  }
+
   private release(boardId: string, entry: Entry) {
     entry.holders -= 1;
     if (entry.holders === 0) this.track(this.unloadWhenSaved(boardId, entry));

@@ -5,7 +5,7 @@ import { BOARD_SOCKET_PATH } from "~/boards/protocol";
 import { getUser } from "~/auth/session.server";
 import { boardRefusal, findBoardAccess } from "~/models/boards.server";
 import { isSameOrigin } from "../live/authenticate";
-import { UpgradeRefusal, type UpgradeRefusalName } from "./close-codes";
+import { UpgradeRefusal, type UpgradeRefusalName } from "~/boards/close-codes";
 import type { BoardRegistry } from "./registry";
 
 const BOARD_ID = /^[A-Za-z0-9_-]{1,64}$/;

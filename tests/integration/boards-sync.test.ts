@@ -4,7 +4,7 @@ import { documentFromState, readElements, sortSections } from "~/boards/document
 import { MessageType } from "~/boards/protocol";
 import { getDb } from "~/db/client.server";
 import { readBoardState } from "~/models/board-storage.server";
-import { CloseCode } from "../../realtime/boards/close-codes";
+import { CloseCode } from "../../app/boards/close-codes";
 import { createServer, loadServerBuild, type RunningServer } from "../../realtime/server";
 import { BoardClient, closeCode, demoSessions, makeBoard, opened, rawSocket, storedUpdates, upgradeStatus, waitFor } from "../support/boards";
 import { seedDemo } from "../support/demo";

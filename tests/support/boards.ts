@@ -42,6 +42,8 @@ export class BoardClient {
   saved = 0;
   /** Close codes the server sent, in order. */
   readonly closeCodes: number[] = [];
+  /** VOTING_CHANGED messages received, over every connection. */
+  votingSignals = 0;
 
   constructor(baseUrl: string, boardId: string, cookie: string, options: { origin?: string } = {}) {
     const counters = this;
@@ -66,6 +68,9 @@ export class BoardClient {
     });
     this.provider.messageHandlers[MessageType.SAVED] = (_encoder, decoder) => {
       this.saved = readSavedCount(decoder);
+    };
+    this.provider.messageHandlers[MessageType.VOTING_CHANGED] = () => {
+      this.votingSignals += 1;
     };
     this.provider.on("connection-close", (event) => {
       if (event) this.closeCodes.push(event.code);

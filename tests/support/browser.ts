@@ -4,8 +4,11 @@ import { afterAll, beforeAll } from "vitest";
 import { started, useApp } from "./app";
 import { seedDemo } from "./demo";
 
-/** Debian's Chromium, driven by playwright-core; the flags keep it off the network this machine does not have. */
-export async function launchBrowser(): Promise<Browser> {
+/**
+ * Debian's Chromium, driven by playwright-core; the flags keep it off the network this machine does not have.
+ * `extraArgs` adds flags, e.g. a fake camera and microphone for the video call.
+ */
+export async function launchBrowser(extraArgs: string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
     headless: true,
@@ -17,6 +20,7 @@ export async function launchBrowser(): Promise<Browser> {
       "--disable-background-networking",
       "--disable-component-update",
       "--disable-sync",
+      ...extraArgs,
     ],
   });
 }

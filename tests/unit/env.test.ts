@@ -20,4 +20,14 @@ describe("parseEnv", () => {
       expect(message).toMatch(/SESSION_SECRET: must be at least 32 characters/);
     }
   });
+
+  it("takes LiveKit's three settings together or not at all, and names the missing ones", () => {
+    expect(parseEnv({}).LIVEKIT_URL).toBeUndefined();
+    const full = { LIVEKIT_URL: "ws://localhost:7880", LIVEKIT_API_KEY: "devkey", LIVEKIT_API_SECRET: "secret" };
+    expect(parseEnv(full)).toMatchObject(full);
+    expect(() => parseEnv({ LIVEKIT_URL: "ws://localhost:7880" })).toThrowError(
+      /LIVEKIT_API_KEY: must be set too[\s\S]*LIVEKIT_API_SECRET: must be set too/,
+    );
+    expect(() => parseEnv({ ...full, LIVEKIT_URL: "localhost:7880" })).toThrowError(/LIVEKIT_URL/);
+  });
 });

@@ -61,6 +61,7 @@ export default {
     unpublishedNow: "أصبحت الورشة مسودة من جديد.",
   },
   page: {
+    boards: "السبورات البيضاء",
     details: "باختصار",
     when: "التاريخ",
     where: "المكان",

@@ -1,6 +1,9 @@
 import account from "./account";
 import auth from "./auth";
 import boards from "./boards";
+import call from "./call";
+import boardEditor from "./boardEditor";
+import boardOutline from "./boardOutline";
 import common from "./common";
 import facilitatorConsole from "./console";
 import errors from "./errors";
@@ -12,4 +15,4 @@ import polls from "./polls";
 import registration from "./registration";
 import workshop from "./workshop";
 
-export default { common, auth, account, people, errors, workshop, registration, live, console: facilitatorConsole, livechat, livetools, polls, boards };
+export default { common, auth, account, people, errors, workshop, registration, live, console: facilitatorConsole, livechat, livetools, polls, boards, boardEditor, boardOutline, call };

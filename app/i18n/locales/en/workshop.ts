@@ -61,6 +61,7 @@ export default {
     unpublishedNow: "The workshop is a draft again.",
   },
   page: {
+    boards: "Whiteboards",
     details: "At a glance",
     when: "Date",
     where: "Venue",

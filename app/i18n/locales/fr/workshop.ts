@@ -58,6 +58,7 @@ export default {
     unpublishedNow: "L'atelier est repassé en brouillon.",
   },
   page: {
+    boards: "Tableaux blancs",
     details: "En bref",
     when: "Date",
     where: "Lieu",
