@@ -19,6 +19,7 @@ export function WorkshopNav({ workshopId, isOrganiser }: WorkshopNavProps) {
           { to: `${base}/agenda`, label: t("nav.agenda") },
           { to: `${base}/polls`, label: t("nav.polls") },
           { to: `${base}/boards`, label: t("nav.boards") },
+          { to: `${base}/recommendations`, label: t("recommendations:nav.tab") },
           { to: `${base}/people`, label: t("nav.people") },
           { to: `${base}/registrations`, label: t("nav.registrations") },
           { to: `${base}/checkin`, label: t("nav.checkin") },
@@ -26,6 +27,9 @@ export function WorkshopNav({ workshopId, isOrganiser }: WorkshopNavProps) {
           { to: `${base}/room`, label: t("nav.room") },
           { to: `${base}/live`, label: t("nav.live") },
           { to: `${base}/console`, label: t("nav.console") },
+          { to: `${base}/committee`, label: t("committee:nav.committee") },
+          { to: `${base}/follow-up`, label: t("committee:nav.followUp") },
+          { to: `${base}/dashboard`, label: t("committee:nav.dashboard") },
         ]
       : []),
   ];

@@ -3,6 +3,7 @@ import { hashPassword } from "~/auth/password.server";
 import { newToken } from "~/auth/tokens.server";
 import type { AttendanceMode, WorkshopRole } from "~/generated/prisma/enums";
 import { getDb } from "./client.server";
+import { seedDemoFollowThrough } from "./seed-demo-committee.server";
 
 /**
  * The demo workshop, modelled on the workshop of 24 November 2023 in Rabat on the scheme for mobilising the
@@ -78,7 +79,8 @@ export async function seedDemoWorkshop() {
     users[account.email] = user.id;
   }
 
-  if (await db.workshop.findUnique({ where: { joinCode: DEMO_JOIN_CODE } })) return;
+  const existing = await db.workshop.findUnique({ where: { joinCode: DEMO_JOIN_CODE }, select: { id: true } });
+  if (existing) return seedDemoFollowThrough({ workshopId: existing.id });
 
   const organiserId = users["organisatrice@majlis.test"];
   const workshop = await db.workshop.create({
@@ -163,4 +165,5 @@ export async function seedDemoWorkshop() {
       checkInCode: newToken(12),
     })),
   });
+  await seedDemoFollowThrough({ workshopId: workshop.id });
 }

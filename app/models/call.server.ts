@@ -1,7 +1,8 @@
-import type { CallRole } from "~/call/protocol";
+import type { CallPanelData, CallRole } from "~/call/protocol";
 import { getDb } from "~/db/client.server";
 import type { WorkshopRole } from "~/generated/prisma/enums";
 import { PLENARY, type RoomKey } from "~/live/protocol";
+import { getLiveKitConfig } from "~/livekit/config.server";
 import { resolveRoomSelf } from "./live/room-access.server";
 
 /** Observers and the steering committee follow the call; they do not take part in it. */
@@ -124,4 +125,13 @@ export async function listCallRemovals({ workshopId, room }: { workshopId: strin
   const users = await db.user.findMany({ where: { id: { in: rows.map((row) => row.userId) } }, select: { id: true, name: true } });
   const names = new Map(users.map((user) => [user.id, user.name]));
   return rows.map((row) => ({ userId: row.userId, name: names.get(row.userId) ?? "" }));
+}
+
+/** All the browser learns of the video set-up: whether there is one, and this person's place in the room's call. */
+export async function callPanelData({ workshopId, room, userId }: { workshopId: string; room: RoomKey; userId: string }): Promise<CallPanelData> {
+  if (!getLiveKitConfig()) return { configured: false };
+  const outcome = await resolveCallAccess({ sessionId: room, workshopId, userId });
+  if (!outcome.ok) return { configured: false };
+  const { role, isFacilitator, mode, participantsPublish } = outcome.access;
+  return { configured: true, role, isFacilitator, mode, participantsPublish };
 }

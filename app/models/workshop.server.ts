@@ -149,6 +149,7 @@ export async function getWorkshop({ workshopId }: { workshopId: string }) {
       languages: true,
       status: true,
       joinCode: true,
+      supportsPerPerson: true,
     },
   });
 }

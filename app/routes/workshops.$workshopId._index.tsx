@@ -24,7 +24,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // Members enter the live room where they belong now: their session while the parallel sessions run.
   const livePath = user && access.role !== null ? liveRoomPath(workshopId, await liveRoomFor({ workshopId, userId: user.id })) : null;
   const boardsPath = can(access, "boards.view") ? `/workshops/${workshopId}/boards` : null;
-  return json({ ...page, signedIn: user !== null, isOrganiser, livePath, boardsPath });
+  const recommendationsPath = can(access, "recommendations.view") ? `/workshops/${workshopId}/recommendations` : null;
+  return json({ ...page, signedIn: user !== null, isOrganiser, livePath, boardsPath, recommendationsPath });
 }
 
 type PageData = SerializeFrom<typeof loader>;
@@ -33,13 +34,13 @@ type SessionSummary = PageData["sessions"][number];
 
 export default function WorkshopPage() {
   const { t } = useTranslation(["workshop", "common"]);
-  const { workshop, sessions, agenda, registered, signedIn, isOrganiser, livePath, boardsPath } = useLoaderData<typeof loader>();
+  const { workshop, sessions, agenda, registered, signedIn, isOrganiser, livePath, boardsPath, recommendationsPath } = useLoaderData<typeof loader>();
   const language = useRootData()?.language ?? DEFAULT_LANGUAGE;
   return (
     <div className="stack workshop-page">
       <WorkshopHeader workshop={workshop} isOrganiser={isOrganiser} />
       {workshop.status === "DRAFT" ? <p className="alert alert--info">{t("page.draftNotice")}</p> : null}
-      {livePath || boardsPath ? (
+      {livePath || boardsPath || recommendationsPath ? (
         <p className="cta row">
           {livePath ? (
             <Link to={livePath} className="button button--primary button--large">
@@ -51,9 +52,17 @@ export default function WorkshopPage() {
               {t("page.boards")}
             </Link>
           ) : null}
+          {recommendationsPath ? (
+            <Link to={recommendationsPath} className="button button--large">
+              {t("recommendations:nav.tab")}
+            </Link>
+          ) : null}
         </p>
       ) : null}
       <CallToAction workshopId={workshop.id} published={workshop.status === "PUBLISHED"} signedIn={signedIn} registered={registered} />
+      <p>
+        <Link to={`/workshops/${workshop.id}/accountability`}>{t("recommendations:nav.accountability")}</Link>
+      </p>
       {workshop.joinCode ? (
         <section className="card join-code" aria-labelledby="join-code-title">
           <h2 id="join-code-title">{t("page.joinCode")}</h2>

@@ -4,16 +4,14 @@ import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireUser } from "~/auth/session.server";
-import type { CallPanelData } from "~/call/protocol";
 import { CallPanel } from "~/components/call/call-panel";
 import { ConnectionStatus } from "~/components/live/connection-status";
 import { LIVE_PANELS } from "~/components/live/panels";
 import { PresencePanel } from "~/components/live/presence-panel";
 import { PLENARY } from "~/live/protocol";
 import { useLiveRoom } from "~/live/use-live-room";
-import { getLiveKitConfig } from "~/livekit/config.server";
 import { requireCapability } from "~/models/access.server";
-import { resolveCallAccess } from "~/models/call.server";
+import { callPanelData } from "~/models/call.server";
 import { getLivePage } from "~/models/live/live-page.server";
 import { useRootData } from "~/root";
 import { DEFAULT_LANGUAGE } from "~/i18n/config";
@@ -34,15 +32,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const page = await getLivePage({ workshopId, room, userId: user.id });
   if (!page) notFound();
   return json({ ...page, call: await callPanelData({ workshopId, room, userId: user.id }) });
-}
-
-/** All the browser learns of the video set-up: whether there is one, and this person's place in the call. */
-async function callPanelData({ workshopId, room, userId }: { workshopId: string; room: string; userId: string }): Promise<CallPanelData> {
-  if (!getLiveKitConfig()) return { configured: false };
-  const outcome = await resolveCallAccess({ sessionId: room, workshopId, userId });
-  if (!outcome.ok) return { configured: false };
-  const { role, isFacilitator, mode, participantsPublish } = outcome.access;
-  return { configured: true, role, isFacilitator, mode, participantsPublish };
 }
 
 export default function LiveRoomPage() {

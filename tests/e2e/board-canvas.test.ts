@@ -244,7 +244,7 @@ describe("a frozen version of a board, in a real browser", () => {
     await page.getByText("Élément cité : « Tableau de bord des porteurs de projets »").waitFor();
     await noteOnCanvas(page, "Tableau de bord des porteurs de projets").waitFor();
     expect(await noteOnCanvas(page, "Texte changé après le gel").count()).toBe(0);
-    expect(await page.locator(".board-selection").count()).toBe(1);
+    await expect.poll(() => page.locator(".board-selection").count()).toBe(1);
     expect(await page.getByRole("button", { name: "Note" }).count()).toBe(0);
     expect(await seriousA11yViolations(page)).toEqual([]);
     await context.close();

@@ -8,6 +8,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "~/db/client.server";
 import { PLENARY } from "~/live/protocol";
+import { createBoard } from "~/models/boards.server";
 import { useApp } from "../support/app";
 import { LAPTOP, PHONE, launchBrowser, seriousA11yViolations, signInWithBrowser } from "../support/browser";
 import { seedDemo } from "../support/demo";
@@ -146,6 +147,27 @@ describe("joining", () => {
     await page.waitForURL(`**/live/${sessions[1].id}`);
     expect((await nextToken).status()).toBe(200);
     await page.getByRole("heading", { level: 1, name: sessions[1].title }).waitFor();
+    await context.close();
+  });
+});
+
+describe("beside the board", () => {
+  it("opens the session's call next to its whiteboard, leaving the board in view", async () => {
+    const facilitator = await getDb().user.findUniqueOrThrow({ where: { email: "facilitateur@majlis.test" } });
+    const created = await createBoard({ workshopId, sessionId: sessions[0].id, actorId: facilitator.id, title: "Co-design", template: "FEATURES_MOSCOW", language: "en" });
+    if (!created.ok) throw new Error("board not created");
+    const context = await browser.newContext({ ...LAPTOP, locale: "en-GB", permissions: ["camera", "microphone"] });
+    const page = await context.newPage();
+    await signInWithBrowser(page, app.url, "salma.bennani@majlis.test", "majlis-demo-2023");
+    await page.goto(`${app.url}/workshops/${workshopId}/boards/${created.boardId}?lng=en`);
+    await page.locator('[data-save-state="saved"]').waitFor();
+    await page.getByRole("button", { name: "Show video" }).click();
+    await page.getByRole("region", { name: "Video" }).getByRole("form", { name: "Before joining the call" }).waitFor();
+    // The board stays on screen beside the call.
+    const canvas = await page.locator(".board-canvas").boundingBox();
+    const side = await page.locator(".board-side").boundingBox();
+    expect(canvas && side && canvas.width > 600 && side.x >= canvas.x + canvas.width - 1).toBe(true);
+    expect(await seriousA11yViolations(page)).toEqual([]);
     await context.close();
   });
 });

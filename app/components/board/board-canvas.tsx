@@ -4,6 +4,7 @@ import type { Awareness } from "y-protocols/awareness";
 import type * as Y from "yjs";
 import type { BoardElement, Colour, ElementFields, ShapeKind } from "~/boards/document";
 import { createElement, deleteElements, moveElements, setFields, setGroup, setPoints, setText, STICKY_SIZE, withDependents } from "~/boards/editing";
+import { ElementRecommendations } from "~/components/recommendations/element-recommendations";
 import { BoardCursors } from "./board-cursors";
 import { boardPng, boardSvg, download, exportFileName } from "./board-export";
 import { BoardScene, boundsOf } from "./board-scene";
@@ -30,6 +31,8 @@ interface BoardCanvasProps {
   voting: BoardVoting | null;
   /** An element to show first, framed and selected (a recommendation's evidence). */
   focusElementId?: string | null;
+  /** On the live board: the recommendations fed by the selected note, and the form to write one (null: not allowed). */
+  recommendations?: { newPath: string | null };
 }
 
 type Point = { x: number; y: number };
@@ -61,7 +64,7 @@ const ARROW_STEP = 10;
  * connectors and freehand strokes, selection (click, shift-click, marquee), moving, resizing, grouping, editing text
  * in place, undo/redo of one's own changes, others' cursors and selections, votes, and image export.
  */
-export function BoardCanvas({ boardId, doc, elements, awareness, origin, user, authorNames, editable, boardTitle, voting, focusElementId = null }: BoardCanvasProps) {
+export function BoardCanvas({ boardId, doc, elements, awareness, origin, user, authorNames, editable, boardTitle, voting, focusElementId = null, recommendations }: BoardCanvasProps) {
   const { t } = useTranslation("boardEditor");
   const containerRef = useRef<HTMLDivElement>(null);
   const svgRef = useRef<SVGSVGElement>(null);
@@ -466,7 +469,11 @@ export function BoardCanvas({ boardId, doc, elements, awareness, origin, user, a
             const top = Math.max(0, ...elements.map((element) => element.z));
             setFields(doc, Object.fromEntries(selection.map((id, index) => [id, { z: top + 1 + index }])), origin);
           }}
+          newRecommendationPath={recommendations?.newPath}
         />
+      ) : null}
+      {recommendations && selected.length === 1 && (selected[0].type === "sticky" || selected[0].type === "section") ? (
+        <ElementRecommendations boardId={boardId} elementId={selected[0].id} />
       ) : null}
       <div
         ref={containerRef}

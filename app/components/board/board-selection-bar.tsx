@@ -1,3 +1,4 @@
+import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { COLOURS, type BoardElement, type Colour } from "~/boards/document";
 
@@ -8,18 +9,21 @@ interface SelectionBarProps {
   onDelete(): void;
   onGroup(grouped: boolean): void;
   onToFront(): void;
+  /** The new-recommendation form for this board, for those who may write one (the element's id is added here). */
+  newRecommendationPath?: string | null;
 }
 
 /**
  * Actions on the selection, as buttons: what a right-click menu or a keyboard shortcut does elsewhere, reachable
  * with a finger on a phone and with Tab.
  */
-export function BoardSelectionBar({ selected, onEdit, onColour, onDelete, onGroup, onToFront }: SelectionBarProps) {
+export function BoardSelectionBar({ selected, onEdit, onColour, onDelete, onGroup, onToFront, newRecommendationPath = null }: SelectionBarProps) {
   const { t } = useTranslation("boardEditor");
   if (selected.length === 0) return null;
   const single = selected.length === 1 ? selected[0] : null;
   const hasText = single !== null && single.type !== "connector" && single.type !== "stroke";
   const grouped = selected.some((element) => element.groupId);
+  const recommendable = single !== null && (single.type === "sticky" || single.type === "section") && newRecommendationPath !== null;
   return (
     <div className="board-selection-bar" role="toolbar" aria-label={t("selection.label", { count: selected.length })}>
       {hasText ? (
@@ -42,6 +46,11 @@ export function BoardSelectionBar({ selected, onEdit, onColour, onDelete, onGrou
         <button type="button" className="button button--quiet" onClick={() => onGroup(!grouped)}>
           {grouped ? t("selection.ungroup") : t("selection.group")}
         </button>
+      ) : null}
+      {recommendable ? (
+        <Link className="button button--quiet" to={`${newRecommendationPath}&${new URLSearchParams({ elementId: single.id })}`}>
+          {t("recommendations:board.create")}
+        </Link>
       ) : null}
       <button type="button" className="button button--quiet" onClick={onToFront}>
         {t("selection.toFront")}

@@ -9,6 +9,9 @@ export default {
     outline: "المخطط",
   },
   panel: {
+    label: "لوحات السبورة",
+    showVideo: "إظهار الفيديو",
+    hideVideo: "إخفاء الفيديو",
     voting: "التصويت بالنقاط",
     dotsLeft: "تصويت جارٍ — النقاط المتبقية: {{count}}",
     show: "إظهار التصويت",

@@ -9,6 +9,9 @@ export default {
     outline: "Outline",
   },
   panel: {
+    label: "Board panels",
+    showVideo: "Show video",
+    hideVideo: "Hide video",
     voting: "Dot voting",
     dotsLeft: "Voting — dots left: {{count}}",
     show: "Show voting",

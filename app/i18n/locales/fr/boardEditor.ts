@@ -6,6 +6,9 @@ export default {
     outline: "Plan",
   },
   panel: {
+    label: "Panneaux du tableau",
+    showVideo: "Afficher la vidéo",
+    hideVideo: "Masquer la vidéo",
     voting: "Vote par points",
     dotsLeft: "Vote en cours — points restants : {{count}}",
     show: "Afficher le vote",

@@ -4,6 +4,7 @@ import boards from "./boards";
 import call from "./call";
 import boardEditor from "./boardEditor";
 import boardOutline from "./boardOutline";
+import committee from "./committee";
 import common from "./common";
 import facilitatorConsole from "./console";
 import errors from "./errors";
@@ -12,7 +13,8 @@ import livetools from "./livetools";
 import livechat from "./livechat";
 import people from "./people";
 import polls from "./polls";
+import recommendations from "./recommendations";
 import registration from "./registration";
 import workshop from "./workshop";
 
-export default { common, auth, account, people, errors, workshop, registration, live, console: facilitatorConsole, livechat, livetools, polls, boards, boardEditor, boardOutline, call };
+export default { common, auth, account, people, errors, workshop, registration, live, console: facilitatorConsole, livechat, livetools, polls, boards, boardEditor, boardOutline, call, recommendations, committee };
