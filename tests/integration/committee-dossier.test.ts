@@ -115,7 +115,6 @@ describe("the PDF dossier", () => {
     expect(response.headers.get("Content-Type")).toBe("application/pdf");
     const pdfjs = await import("pdfjs-dist/legacy/build/pdf.mjs");
     const bytes = new Uint8Array(await response.arrayBuffer());
-    (await import("node:fs")).writeFileSync("/tmp/proto/dossier.pdf", bytes);
     const pdf = await pdfjs.getDocument({ data: bytes, useSystemFonts: false }).promise;
     let text = "";
     let images = 0;
