@@ -4,6 +4,7 @@ import type { MeetingFields } from "~/committee/forms";
 import { tallyOf } from "~/recommendations/ranking";
 import type { WorkshopAccess } from "./access.server";
 import { applyStatusStep, statusRefusal, type StatusRefusal } from "./recommendation-status.server";
+import { RECOMMENDATION_CONTENT, SOURCE_FIELDS } from "./recommendation-fields.server";
 
 /**
  * Steering committee meetings of a workshop and their agendas. Putting a consolidated (or deferred) recommendation
@@ -82,33 +83,13 @@ export async function getMeetingDossier({ workshopId, meetingId }: { workshopId:
           position: true,
           recommendation: {
             select: {
-              id: true,
-              title: true,
-              problem: true,
-              rationale: true,
-              proposedAction: true,
-              theme: true,
-              ownerInstitution: true,
-              priority: true,
-              costBand: true,
-              timeframe: true,
-              language: true,
-              status: true,
+              ...RECOMMENDATION_CONTENT,
               session: { select: { id: true, title: true } },
               author: { select: { name: true } },
               supports: { select: { supported: true, agreement: true } },
               sources: {
                 orderBy: { createdAt: "asc" },
-                select: {
-                  id: true,
-                  boardId: true,
-                  boardVersionId: true,
-                  elementId: true,
-                  elementType: true,
-                  excerpt: true,
-                  board: { select: { title: true } },
-                  boardVersion: { select: { name: true, createdAt: true } },
-                },
+                select: SOURCE_FIELDS,
               },
               decisions: {
                 where: { meetingId },

@@ -14,6 +14,7 @@ import {
 import { actorRoles, isFinal } from "~/recommendations/workflow";
 import type { WorkshopAccess } from "./access.server";
 import { citeElement, storeCitation, type CitationRefusal } from "./recommendation-sources.server";
+import { RECOMMENDATION_CONTENT, SOURCE_FIELDS } from "./recommendation-fields.server";
 
 /**
  * Recommendations of a workshop: writing, editing (each edit recorded field by field), reading with their evidence,
@@ -186,20 +187,9 @@ export async function getRecommendation(input: { workshopId: string; recommendat
   const recommendation = await getDb().recommendation.findFirst({
     where: { id: recommendationId, workshopId },
     select: {
-      id: true,
+      ...RECOMMENDATION_CONTENT,
       workshopId: true,
       sessionId: true,
-      title: true,
-      problem: true,
-      rationale: true,
-      proposedAction: true,
-      theme: true,
-      ownerInstitution: true,
-      priority: true,
-      costBand: true,
-      timeframe: true,
-      language: true,
-      status: true,
       visibility: true,
       authorId: true,
       createdAt: true,
@@ -210,18 +200,7 @@ export async function getRecommendation(input: { workshopId: string; recommendat
       mergedFrom: { select: { id: true, title: true }, orderBy: { createdAt: "asc" } },
       sources: {
         orderBy: { createdAt: "asc" },
-        select: {
-          id: true,
-          boardId: true,
-          boardVersionId: true,
-          elementId: true,
-          elementType: true,
-          excerpt: true,
-          createdAt: true,
-          board: { select: { title: true } },
-          boardVersion: { select: { name: true, createdAt: true } },
-          createdBy: { select: { name: true } },
-        },
+        select: { ...SOURCE_FIELDS, createdAt: true, createdBy: { select: { name: true } } },
       },
       comments: { orderBy: { createdAt: "asc" }, select: { id: true, body: true, createdAt: true, author: { select: { name: true } } } },
       events: {
