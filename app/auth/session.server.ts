@@ -35,6 +35,10 @@ export interface SessionUser {
   name: string;
   email: string | null;
   locale: string | null;
+  /** The institution the person belongs to, which decides what they read beyond workshops (app/peers/visibility.ts). */
+  organisationId: string | null;
+  organisationAdmin: boolean;
+  platformModerator: boolean;
 }
 
 export async function getUser(request: Request): Promise<SessionUser | null> {
@@ -43,7 +47,12 @@ export async function getUser(request: Request): Promise<SessionUser | null> {
   if (typeof loginSessionId !== "string") return null;
   const loginSession = await getDb().loginSession.findUnique({
     where: { id: loginSessionId },
-    select: { expiresAt: true, user: { select: { id: true, name: true, email: true, locale: true } } },
+    select: {
+      expiresAt: true,
+      user: {
+        select: { id: true, name: true, email: true, locale: true, organisationId: true, organisationAdmin: true, platformModerator: true },
+      },
+    },
   });
   if (!loginSession || loginSession.expiresAt < new Date()) return null;
   return loginSession.user;

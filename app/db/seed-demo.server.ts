@@ -14,15 +14,15 @@ export const DEMO_PASSWORD = "majlis-demo-2023";
 export const DEMO_JOIN_CODE = "RABAT24";
 const TIMEZONE = "Africa/Casablanca";
 
-export const DEMO_ACCOUNTS: Array<{ email: string; name: string; role: WorkshopRole; organisation: string }> = [
-  { email: "organisatrice@majlis.test", name: "Samira El Idrissi", role: "ORGANISER", organisation: "dmre" },
+export const DEMO_ACCOUNTS: Array<{ email: string; name: string; role: WorkshopRole; organisation: string; organisationAdmin?: boolean; platformModerator?: boolean }> = [
+  { email: "organisatrice@majlis.test", name: "Samira El Idrissi", role: "ORGANISER", organisation: "dmre", organisationAdmin: true, platformModerator: true },
   { email: "facilitateur@majlis.test", name: "Youssef Benali", role: "FACILITATOR", organisation: "dmre" },
   { email: "facilitatrice@majlis.test", name: "Nadia Chraibi", role: "FACILITATOR", organisation: "dmre" },
   { email: "rapporteur@majlis.test", name: "Karim Tazi", role: "RAPPORTEUR", organisation: "dmre" },
   { email: "participante@majlis.test", name: "Leila Amrani", role: "PARTICIPANT", organisation: "none" },
-  { email: "observateur@majlis.test", name: "Omar Fassi", role: "OBSERVER", organisation: "ccme" },
+  { email: "observateur@majlis.test", name: "Omar Fassi", role: "OBSERVER", organisation: "ccme", organisationAdmin: true },
   { email: "comite@majlis.test", name: "Fatima Zahra Alaoui", role: "COMMITTEE_MEMBER", organisation: "dmre" },
-  { email: "pair@majlis.test", name: "Ahmed Ben Salah", role: "PEER", organisation: "ote" },
+  { email: "pair@majlis.test", name: "Ahmed Ben Salah", role: "PEER", organisation: "ote", organisationAdmin: true },
 ];
 
 const ORGANISATIONS = {
@@ -30,16 +30,25 @@ const ORGANISATIONS = {
     name: "Département des Marocains Résidant à l'Étranger (MAECAMRE)",
     country: "MA",
     mission: "Politique publique envers les Marocains résidant à l'étranger et mobilisation de leurs compétences.",
+    website: "https://www.marocainsdumonde.gov.ma",
+    contactName: "Samira El Idrissi",
+    contactEmail: "organisatrice@majlis.test",
   },
   ccme: {
     name: "Conseil de la communauté marocaine à l'étranger (CCME)",
     country: "MA",
     mission: "Organe consultatif indépendant : évaluation des politiques publiques envers les Marocains du monde.",
+    website: "https://www.ccme.org.ma",
+    contactName: "Omar Fassi",
+    contactEmail: "observateur@majlis.test",
   },
   ote: {
     name: "Office des Tunisiens à l'Étranger (OTE)",
     country: "TN",
     mission: "Institution homologue : accompagnement des Tunisiens résidant à l'étranger.",
+    website: "https://www.ote.nat.tn",
+    contactName: "Ahmed Ben Salah",
+    contactEmail: "pair@majlis.test",
   },
 } as const;
 
@@ -72,6 +81,8 @@ export async function seedDemoWorkshop() {
         name: account.name,
         passwordHash,
         canOrganise: "role" in account && account.role === "ORGANISER",
+        organisationAdmin: "organisationAdmin" in account && account.organisationAdmin === true,
+        platformModerator: "platformModerator" in account && account.platformModerator === true,
         organisationId: organisations[account.organisation] ?? null,
       },
       update: {},
