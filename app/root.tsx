@@ -1,6 +1,7 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Links, Meta, Outlet, Scripts, ScrollRestoration, useMatches, useRouteLoaderData } from "@remix-run/react";
+import { ZoneTablesScript } from "~/components/zone-tables-script";
 import { useMemo } from "react";
 import { I18nextProvider } from "react-i18next";
 import { AppHeader } from "~/components/app-header";
@@ -9,6 +10,7 @@ import { getUser } from "~/auth/session.server";
 import { DEFAULT_LANGUAGE, textDirection, type Language } from "~/i18n/config";
 import { createI18n } from "~/i18n/i18n";
 import { resolveLanguage } from "~/i18n/locale.server";
+import { countUnreadNotifications } from "~/models/notifications.server";
 import { saveUserLanguage } from "~/models/user.server";
 import stylesUrl from "~/styles/app.css";
 
@@ -23,7 +25,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getUser(request);
   const { language, chosen } = await resolveLanguage(request, user?.locale);
   if (user && chosen && chosen !== user.locale) await saveUserLanguage({ userId: user.id, language: chosen });
-  return json({ language, user: user ? { id: user.id, name: user.name } : null });
+  const unreadNotifications = user ? await countUnreadNotifications({ user }) : 0;
+  return json({ language, user: user ? { id: user.id, name: user.name } : null, unreadNotifications });
 }
 
 export type RootData = ReturnType<typeof useRootData>;
@@ -49,12 +52,13 @@ export function Layout({ children }: { children: React.ReactNode }) {
       </head>
       <body>
         <I18nextProvider i18n={i18n}>
-          {fullScreen ? null : <AppHeader user={data?.user ?? null} language={language} />}
+          {fullScreen ? null : <AppHeader user={data?.user ?? null} language={language} unreadNotifications={data?.unreadNotifications ?? 0} />}
           <main id="main" className={fullScreen ? "page page--full-screen" : "page"}>
             {children}
           </main>
         </I18nextProvider>
         <ScrollRestoration />
+        <ZoneTablesScript />
         <Scripts />
       </body>
     </html>

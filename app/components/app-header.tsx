@@ -1,13 +1,16 @@
 import { Form, Link, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { NotificationBell } from "~/components/notifications/notification-bell";
 import { LANGUAGES, type Language } from "~/i18n/config";
 
 interface AppHeaderProps {
   user: { id: string; name: string } | null;
   language: Language;
+  /** Unread notifications of the signed-in person (the root loader counts them). */
+  unreadNotifications: number;
 }
 
-export function AppHeader({ user, language }: AppHeaderProps) {
+export function AppHeader({ user, language, unreadNotifications }: AppHeaderProps) {
   const { t } = useTranslation();
   const location = useLocation();
   const withLanguage = (lng: Language) => {
@@ -28,6 +31,9 @@ export function AppHeader({ user, language }: AppHeaderProps) {
       </Link>
       <nav aria-label={t("nav.mainNavigation")} className="app-header__nav">
         <Link to="/">{t("nav.workshops")}</Link>
+        <Link to="/practices">{t("nav.practices")}</Link>
+        <Link to="/institutions">{t("institutions:nav")}</Link>
+        {user ? <Link to="/templates">{t("templates:nav.library")}</Link> : null}
         <Link to="/join">{t("nav.join")}</Link>
       </nav>
       <nav aria-label={t("language.choose")} className="language-switch">
@@ -44,6 +50,7 @@ export function AppHeader({ user, language }: AppHeaderProps) {
       <div className="app-header__account">
         {user ? (
           <>
+            <NotificationBell unread={unreadNotifications} />
             <Link to="/account" className="app-header__user" title={t("nav.account")}>
               {user.name}
             </Link>

@@ -21,6 +21,7 @@ export function WorkshopNav({ workshopId, isOrganiser }: WorkshopNavProps) {
           { to: `${base}/boards`, label: t("nav.boards") },
           { to: `${base}/recommendations`, label: t("recommendations:nav.tab") },
           { to: `${base}/people`, label: t("nav.people") },
+          { to: `${base}/institutions`, label: t("nav.institutions") },
           { to: `${base}/registrations`, label: t("nav.registrations") },
           { to: `${base}/checkin`, label: t("nav.checkin") },
           { to: `${base}/badges`, label: t("nav.badges") },

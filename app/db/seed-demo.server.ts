@@ -4,6 +4,7 @@ import { newToken } from "~/auth/tokens.server";
 import type { AttendanceMode, WorkshopRole } from "~/generated/prisma/enums";
 import { getDb } from "./client.server";
 import { seedDemoFollowThrough } from "./seed-demo-committee.server";
+import { seedDemoPractices } from "./seed-demo-practices.server";
 
 /**
  * The demo workshop, modelled on the workshop of 24 November 2023 in Rabat on the scheme for mobilising the
@@ -89,6 +90,7 @@ export async function seedDemoWorkshop() {
     });
     users[account.email] = user.id;
   }
+  await seedDemoPractices({ organisations, users });
 
   const existing = await db.workshop.findUnique({ where: { joinCode: DEMO_JOIN_CODE }, select: { id: true } });
   if (existing) return seedDemoFollowThrough({ workshopId: existing.id });

@@ -1,7 +1,9 @@
 import { boardPermission } from "~/boards/permissions";
+import type { Prisma } from "~/generated/prisma/client";
 import type { WorkshopRole } from "~/generated/prisma/enums";
 import { getDb } from "~/db/client.server";
 import { forbidden, notFound } from "~/utils/http.server";
+import { effectiveWorkshopRole } from "~/utils/roles";
 
 /**
  * Who may do what in a workshop. Every loader and action asks here, per workshop, before reading or changing
@@ -50,18 +52,44 @@ export function can(access: WorkshopAccess, capability: Capability): boolean {
   return false;
 }
 
+/**
+ * The role this person holds in this workshop: their membership, else the role of their institution when it takes
+ * part in the workshop (app/utils/roles.ts). Everything that decides rights asks here — pages through
+ * `getWorkshopAccess`, the live rooms, the board sockets — so that they never disagree. One query; `db` lets a
+ * transaction ask.
+ */
+export async function findWorkshopRole({
+  workshopId,
+  userId,
+  db = getDb(),
+}: {
+  workshopId: string;
+  userId: string;
+  db?: Prisma.TransactionClient;
+}): Promise<WorkshopRole | null> {
+  const user = await db.user.findUnique({
+    where: { id: userId },
+    select: {
+      memberships: { where: { workshopId }, select: { role: true } },
+      organisation: { select: { workshopParticipations: { where: { workshopId }, select: { role: true } } } },
+    },
+  });
+  if (!user) return null;
+  return effectiveWorkshopRole(user.memberships[0]?.role ?? null, user.organisation?.workshopParticipations[0]?.role ?? null);
+}
+
 export async function getWorkshopAccess({ workshopId, userId }: { workshopId: string; userId: string | null }) {
   const db = getDb();
   const workshop = await db.workshop.findUnique({ where: { id: workshopId }, select: { id: true, status: true } });
   if (!workshop) return null;
-  const [membership, facilitated] = userId
+  const [role, facilitated] = userId
     ? await Promise.all([
-        db.membership.findUnique({ where: { workshopId_userId: { workshopId, userId } }, select: { role: true } }),
+        findWorkshopRole({ workshopId, userId }),
         db.sessionFacilitator.findMany({ where: { userId, session: { workshopId } }, select: { sessionId: true } }),
       ])
     : [null, []];
   return {
-    role: membership?.role ?? null,
+    role,
     published: workshop.status === "PUBLISHED",
     facilitatedSessionIds: facilitated.map((row) => row.sessionId),
   } satisfies WorkshopAccess;

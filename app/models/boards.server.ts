@@ -1,5 +1,6 @@
 import { boardPermission, mayManageBoards, type BoardPermission } from "~/boards/permissions";
 import { getDb } from "~/db/client.server";
+import type { Prisma } from "~/generated/prisma/client";
 import type { BoardTemplate } from "~/generated/prisma/enums";
 import type { Language } from "~/i18n/config";
 import { forbidden, notFound } from "~/utils/http.server";
@@ -44,15 +45,32 @@ export async function createBoard(input: {
     const session = await tx.session.findFirst({ where: { id: sessionId, workshopId }, select: { id: true } });
     if (!session) return { ok: false, reason: "notFound" } as const;
     const state = templateState({ template, language, authorId: actorId });
-    const board = await tx.board.create({
-      data: { workshopId, sessionId, title, template, createdById: actorId, snapshot: { create: { state: new Uint8Array(state) } } },
-      select: { id: true },
-    });
-    await tx.auditLog.create({
-      data: { workshopId, actorId, action: "board.create", subjectType: "Board", subjectId: board.id, data: { title, template, sessionId } },
-    });
-    return { ok: true, boardId: board.id } as const;
+    return { ok: true, boardId: await insertBoard({ tx, workshopId, sessionId, actorId, title, template, state }) } as const;
   });
+}
+
+/**
+ * Stores a new board with its first state as the snapshot, inside the caller's transaction (which has checked that
+ * the session is of the workshop). Returns its id.
+ */
+export async function insertBoard(input: {
+  tx: Prisma.TransactionClient;
+  workshopId: string;
+  sessionId: string;
+  actorId: string;
+  title: string;
+  template: BoardTemplate;
+  state: Uint8Array;
+}): Promise<string> {
+  const { tx, workshopId, sessionId, actorId, title, template, state } = input;
+  const board = await tx.board.create({
+    data: { workshopId, sessionId, title, template, createdById: actorId, snapshot: { create: { state: new Uint8Array(state) } } },
+    select: { id: true },
+  });
+  await tx.auditLog.create({
+    data: { workshopId, actorId, action: "board.create", subjectType: "Board", subjectId: board.id, data: { title, template, sessionId } },
+  });
+  return board.id;
 }
 
 export interface FoundBoard {
@@ -100,6 +118,15 @@ export async function requireBoard({ boardId, userId, need }: { boardId: string;
   return found;
 }
 
+/** Everyone who may write on a workshop's boards: members, facilitators, and the people of its institutions. */
+function boardPeople(workshopId: string): Prisma.UserWhereInput[] {
+  return [
+    { memberships: { some: { workshopId } } },
+    { facilitatedSessions: { some: { session: { workshopId } } } },
+    { organisation: { workshopParticipations: { some: { workshopId } } } },
+  ];
+}
+
 /**
  * Names of the authors of a board's elements. Author ids are written by clients, so only members of the board's
  * workshop are resolved: an id of someone elsewhere reveals nothing about them.
@@ -109,7 +136,7 @@ export async function findAuthorNames({ workshopId, userIds }: { workshopId: str
   const users = await getDb().user.findMany({
     where: {
       id: { in: [...new Set(userIds)] },
-      OR: [{ memberships: { some: { workshopId } } }, { facilitatedSessions: { some: { session: { workshopId } } } }],
+      OR: boardPeople(workshopId),
     },
     select: { id: true, name: true },
   });
@@ -128,7 +155,7 @@ export async function getBoardSessionTitle({ workshopId, sessionId }: { workshop
  */
 export async function listBoardMemberNames({ workshopId }: { workshopId: string }): Promise<Map<string, string>> {
   const users = await getDb().user.findMany({
-    where: { OR: [{ memberships: { some: { workshopId } } }, { facilitatedSessions: { some: { session: { workshopId } } } }] },
+    where: { OR: boardPeople(workshopId) },
     select: { id: true, name: true },
   });
   return new Map(users.map((user) => [user.id, user.name]));

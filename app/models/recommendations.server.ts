@@ -1,11 +1,13 @@
 import { getDb } from "~/db/client.server";
 import type { Prisma } from "~/generated/prisma/client";
+import type { Viewer } from "~/peers/visibility";
 import type { RecommendationFields, RecommendationFilters } from "~/recommendations/forms";
 import {
   EDITABLE_STATUSES,
   mayComment,
   mayEdit,
   mayRead,
+  mayReadCitedRecommendation,
   mayRecommend,
   maySetVisibility,
   seesEveryDraft,
@@ -181,9 +183,13 @@ export async function listRecommendations(input: { workshopId: string; access: W
   return rows.map(({ _count, ...row }) => ({ ...row, sources: _count.sources, comments: _count.comments }));
 }
 
-/** One recommendation with everything its page shows, or null when it does not exist or is not for this reader. */
-export async function getRecommendation(input: { workshopId: string; recommendationId: string; access: WorkshopAccess; userId: string }) {
-  const { workshopId, recommendationId, access, userId } = input;
+/**
+ * One recommendation with everything its page shows, or null when it does not exist or is not for this reader:
+ * members read it as their role allows; people outside the workshop when it is shared with them
+ * (mayReadCitedRecommendation).
+ */
+export async function getRecommendation(input: { workshopId: string; recommendationId: string; access: WorkshopAccess; viewer: Viewer }) {
+  const { workshopId, recommendationId, access, viewer } = input;
   const recommendation = await getDb().recommendation.findFirst({
     where: { id: recommendationId, workshopId },
     select: {
@@ -209,10 +215,12 @@ export async function getRecommendation(input: { workshopId: string; recommendat
       },
       supports: { select: { userId: true, supported: true, agreement: true } },
       decisions: { orderBy: { decidedAt: "desc" }, take: 1, select: { outcome: true, rationale: true, changes: true, decidedAt: true } },
+      workshop: { select: { organisationId: true } },
     },
   });
-  if (!recommendation || !mayRead(access, userId, recommendation)) return null;
-  return recommendation;
+  if (!recommendation) return null;
+  const { workshop, ...rest } = recommendation;
+  return mayReadCitedRecommendation(viewer, access, { ...rest, workshopOrganisationId: workshop.organisationId }) ? rest : null;
 }
 
 /** Other recommendations of the workshop this one could be merged into: readable, not decided or merged. */

@@ -2,6 +2,7 @@ import { newToken } from "~/auth/tokens.server";
 import { getDb } from "~/db/client.server";
 import { Prisma } from "~/generated/prisma/client";
 import type { AttendanceMode } from "~/generated/prisma/enums";
+import { findWorkshopRole } from "~/models/access.server";
 import { modesOffered } from "~/utils/attendance";
 import { matchesSearch } from "~/utils/search-text";
 
@@ -102,7 +103,8 @@ async function claimSeat(
 
 /**
  * Registers a person inside a transaction that the caller opened (joining in the room creates the guest account
- * in the same transaction). They become a participant of the workshop unless they already hold a role in it.
+ * in the same transaction). They become a participant of the workshop unless they already hold a role in it, their
+ * own or their institution's.
  */
 export async function registerInTransaction(tx: Tx, choice: RegistrationChoice): Promise<RegistrationOutcome> {
   const { workshopId, userId, mode, sessionId } = choice;
@@ -121,11 +123,11 @@ export async function registerInTransaction(tx: Tx, choice: RegistrationChoice):
     data: { workshopId, userId, mode, sessionId, checkInCode: newToken(CHECK_IN_CODE_BYTES) },
     select: { id: true },
   });
-  await tx.membership.upsert({
-    where: { workshopId_userId: { workshopId, userId } },
-    create: { workshopId, userId, role: "PARTICIPANT" },
-    update: {},
-  });
+  // Someone who already acts through their institution (a co-organiser…) keeps that role: a personal membership as
+  // a mere participant would override it.
+  if ((await findWorkshopRole({ workshopId, userId, db: tx })) === null) {
+    await tx.membership.create({ data: { workshopId, userId, role: "PARTICIPANT" } });
+  }
   return { ok: true, registrationId: registration.id };
 }
 

@@ -49,3 +49,19 @@ export async function setPassword({ userId, password }: { userId: string; passwo
 export async function allowToOrganise({ userId }: { userId: string }) {
   await getDb().user.update({ where: { id: userId }, data: { canOrganise: true } });
 }
+
+/** A platform moderator registers institutions and moderates what they share; set from the command line for the first. */
+export async function allowToModerate({ userId }: { userId: string }) {
+  await getDb().user.update({ where: { id: userId }, data: { platformModerator: true } });
+}
+
+/**
+ * Ties the account to the institution of that name as one of its admins, registering the institution first when the
+ * platform has none of that name (the first person of a new deployment has nobody to add them).
+ */
+export async function makeInstitutionAdmin({ userId, institution, country }: { userId: string; institution: string; country: string }) {
+  const db = getDb();
+  const organisation = (await db.organisation.findFirst({ where: { name: institution }, select: { id: true } })) ??
+    (await db.organisation.create({ data: { name: institution, country }, select: { id: true } }));
+  await db.user.update({ where: { id: userId }, data: { organisationId: organisation.id, organisationAdmin: true } });
+}

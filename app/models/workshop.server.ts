@@ -1,6 +1,7 @@
 import { getDb } from "~/db/client.server";
 import { Prisma } from "~/generated/prisma/client";
 import type { WorkshopFormat, WorkshopStatus } from "~/generated/prisma/enums";
+import { effectiveWorkshopRole } from "~/utils/roles";
 import { generateJoinCode } from "./join-code.server";
 
 const listSelect = {
@@ -14,13 +15,21 @@ const listSelect = {
   status: true,
 } as const;
 
-/** The workshops a person sees on the home page: theirs (any status) and the published ones. */
+/**
+ * The workshops a person sees on the home page: theirs (any status, including those their institution takes part
+ * in) and the published ones.
+ */
 export async function listWorkshopsForHome({ userId }: { userId: string | null }) {
   const db = getDb();
+  const organisationId = userId ? ((await db.user.findUnique({ where: { id: userId }, select: { organisationId: true } }))?.organisationId ?? null) : null;
   const mine = userId
     ? await db.workshop.findMany({
-        where: { memberships: { some: { userId } } },
-        select: { ...listSelect, memberships: { where: { userId }, select: { role: true } } },
+        where: { OR: [{ memberships: { some: { userId } } }, ...(organisationId ? [{ institutions: { some: { organisationId } } }] : [])] },
+        select: {
+          ...listSelect,
+          memberships: { where: { userId }, select: { role: true } },
+          institutions: { where: { organisationId: organisationId ?? "" }, select: { role: true } },
+        },
         orderBy: { startsAt: "desc" },
       })
     : [];
@@ -31,7 +40,10 @@ export async function listWorkshopsForHome({ userId }: { userId: string | null }
     take: 50,
   });
   return {
-    mine: mine.map(({ memberships, ...workshop }) => ({ ...workshop, role: memberships[0]?.role ?? null })),
+    mine: mine.map(({ memberships, institutions, ...workshop }) => ({
+      ...workshop,
+      role: effectiveWorkshopRole(memberships[0]?.role ?? null, institutions[0]?.role ?? null),
+    })),
     open,
   };
 }
@@ -62,14 +74,20 @@ function isUniqueViolation(error: unknown) {
 /**
  * A new DRAFT workshop whose creator is its first organiser. The join code is random; on the rare collision with
  * an existing code the whole creation is retried with a new one, so no half-created workshop is left behind.
+ * `fill` adds what the workshop starts with (a template's sessions, agenda, boards…) in the same transaction.
  */
 export async function createWorkshop({
   userId,
   fields,
+  templateId = null,
+  fill,
   newJoinCode = generateJoinCode,
 }: {
   userId: string;
   fields: WorkshopFields;
+  /** The template it is made from. */
+  templateId?: string | null;
+  fill?: (tx: Prisma.TransactionClient, workshopId: string) => Promise<void>;
   /** Where join codes come from; tests pass a fixed sequence to exercise a collision. */
   newJoinCode?: () => string;
 }) {
@@ -85,10 +103,12 @@ export async function createWorkshop({
             joinCode: newJoinCode(),
             createdById: userId,
             organisationId: creator?.organisationId ?? null,
+            templateId,
             memberships: { create: { userId, role: "ORGANISER" } },
           },
           select: { id: true, joinCode: true },
         });
+        await fill?.(tx, workshop.id);
         await tx.auditLog.create({
           data: {
             workshopId: workshop.id,
@@ -96,7 +116,7 @@ export async function createWorkshop({
             action: "workshop.create",
             subjectType: "Workshop",
             subjectId: workshop.id,
-            data: { title: fields.title },
+            data: { title: fields.title, ...(templateId ? { templateId } : {}) },
           },
         });
         return workshop;

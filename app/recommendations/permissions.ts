@@ -1,4 +1,5 @@
 import type { RecommendationStatus, Visibility, WorkshopRole } from "~/generated/prisma/enums";
+import { mayView, sharedVisibilitiesFor, type Viewer } from "~/peers/visibility";
 import type { ActorRoles } from "./workflow";
 
 /**
@@ -59,6 +60,41 @@ export function mayRead(
     seesEveryDraft(access) ||
     (recommendation.sessionId !== null && access.facilitatedSessionIds.includes(recommendation.sessionId))
   );
+}
+
+/** Never shown outside the workshop: a draft is still being written, a merged one lives on in another. */
+const UNSHARED_STATUSES: readonly RecommendationStatus[] = ["DRAFT", "MERGED"];
+
+/**
+ * Who reads a recommendation from outside its workshop's pages (a practice that inspired it links to it): members
+ * of the workshop as they read it there; anyone else only when it is past the draft, not merged away, and its
+ * visibility reaches them, its workshop's institution counting as the owner (app/peers/visibility.ts).
+ * `access` is the reader's access to the recommendation's workshop.
+ */
+export function mayReadCitedRecommendation(
+  viewer: Viewer,
+  access: PersonAccess,
+  recommendation: {
+    status: RecommendationStatus;
+    authorId: string | null;
+    sessionId: string | null;
+    visibility: Visibility;
+    workshopOrganisationId: string | null;
+  },
+): boolean {
+  if (mayReadRecommendations(access)) return viewer.userId !== null && mayRead(access, viewer.userId, recommendation);
+  if (UNSHARED_STATUSES.includes(recommendation.status)) return false;
+  return mayView(viewer, { visibility: recommendation.visibility, organisationId: recommendation.workshopOrganisationId });
+}
+
+/**
+ * The part of `mayReadCitedRecommendation` for people outside the workshop, as a Prisma filter on Recommendation.
+ * Members' own reading depends on their role in each workshop and is checked row by row.
+ */
+export function sharedRecommendationsWhere(viewer: Viewer) {
+  const reaches: Array<Record<string, unknown>> = [{ visibility: { in: sharedVisibilitiesFor(viewer) } }];
+  if (viewer.organisationId) reaches.push({ workshop: { organisationId: viewer.organisationId } });
+  return { AND: [{ status: { notIn: [...UNSHARED_STATUSES] } }, { OR: reaches }] };
 }
 
 /** Whether this person may write a recommendation for this session (null: the plenary, for those who always may). */

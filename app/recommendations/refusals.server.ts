@@ -10,6 +10,7 @@ const STATUS: Record<string, number> = {
   targetNotFound: 404,
   boardNotFound: 404,
   elementNotFound: 404,
+  practiceNotFound: 404,
   forbidden: 403,
   boardForbidden: 403,
   notRecommendable: 403,

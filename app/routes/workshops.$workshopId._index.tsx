@@ -25,7 +25,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const livePath = user && access.role !== null ? liveRoomPath(workshopId, await liveRoomFor({ workshopId, userId: user.id })) : null;
   const boardsPath = can(access, "boards.view") ? `/workshops/${workshopId}/boards` : null;
   const recommendationsPath = can(access, "recommendations.view") ? `/workshops/${workshopId}/recommendations` : null;
-  return json({ ...page, signedIn: user !== null, isOrganiser, livePath, boardsPath, recommendationsPath });
+  const institutionsPath = access.role !== null ? `/workshops/${workshopId}/institutions` : null;
+  return json({ ...page, signedIn: user !== null, isOrganiser, livePath, boardsPath, recommendationsPath, institutionsPath });
 }
 
 type PageData = SerializeFrom<typeof loader>;
@@ -34,7 +35,8 @@ type SessionSummary = PageData["sessions"][number];
 
 export default function WorkshopPage() {
   const { t } = useTranslation(["workshop", "common"]);
-  const { workshop, sessions, agenda, registered, signedIn, isOrganiser, livePath, boardsPath, recommendationsPath } = useLoaderData<typeof loader>();
+  const { workshop, sessions, agenda, registered, signedIn, isOrganiser, livePath, boardsPath, recommendationsPath, institutionsPath } =
+    useLoaderData<typeof loader>();
   const language = useRootData()?.language ?? DEFAULT_LANGUAGE;
   return (
     <div className="stack workshop-page">
@@ -62,6 +64,12 @@ export default function WorkshopPage() {
       <CallToAction workshopId={workshop.id} published={workshop.status === "PUBLISHED"} signedIn={signedIn} registered={registered} />
       <p>
         <Link to={`/workshops/${workshop.id}/accountability`}>{t("recommendations:nav.accountability")}</Link>
+        {institutionsPath ? (
+          <>
+            {" · "}
+            <Link to={institutionsPath}>{t("nav.institutions")}</Link>
+          </>
+        ) : null}
       </p>
       {workshop.joinCode ? (
         <section className="card join-code" aria-labelledby="join-code-title">

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireUser } from "~/auth/session.server";
 import { FormErrorSummary } from "~/components/field";
@@ -86,15 +86,24 @@ export default function EditWorkshopPage() {
             <SubmitButton className="button button--primary">{t("edit.submit")}</SubmitButton>
           </IntentForm>
         </section>
-        <section className="card" aria-labelledby="publication-title">
-          <h2 id="publication-title">{t("edit.publication")}</h2>
-          <p>{isDraft ? t("edit.draftExplanation") : t("edit.publishedExplanation")}</p>
-          <IntentForm intent={isDraft ? "publish" : "unpublish"}>
-            <SubmitButton className={isDraft ? "button button--primary" : "button button--danger"}>
-              {isDraft ? t("edit.publish") : t("edit.unpublish")}
-            </SubmitButton>
-          </IntentForm>
-        </section>
+        <div className="stack">
+          <section className="card" aria-labelledby="publication-title">
+            <h2 id="publication-title">{t("edit.publication")}</h2>
+            <p>{isDraft ? t("edit.draftExplanation") : t("edit.publishedExplanation")}</p>
+            <IntentForm intent={isDraft ? "publish" : "unpublish"}>
+              <SubmitButton className={isDraft ? "button button--primary" : "button button--danger"}>
+                {isDraft ? t("edit.publish") : t("edit.unpublish")}
+              </SubmitButton>
+            </IntentForm>
+          </section>
+          <section className="card" aria-labelledby="template-title">
+            <h2 id="template-title">{t("templates:save.cardTitle")}</h2>
+            <p>{t("templates:save.cardIntro")}</p>
+            <Link to={`/templates/new?workshopId=${workshop.id}`} className="button">
+              {t("templates:save.open")}
+            </Link>
+          </section>
+        </div>
       </div>
     </div>
   );

@@ -7,16 +7,20 @@ import { Field, FormErrorSummary, SelectField } from "~/components/field";
 import { IntentForm } from "~/components/intent-form";
 import { RecommendationFields } from "~/components/recommendations/recommendation-fields";
 import { RecommendationHistory } from "~/components/recommendations/recommendation-history";
+import { RecommendationPractices } from "~/components/recommendations/recommendation-practices";
 import { StatusBadge, useAgreementText } from "~/components/recommendations/status-badge";
 import { SubmitButton } from "~/components/submit-button";
 import { WorkshopHeader } from "~/components/workshop-header";
 import { DEFAULT_LANGUAGE } from "~/i18n/config";
-import { requireCapability } from "~/models/access.server";
+import { can, getWorkshopAccess, requireCapability } from "~/models/access.server";
+import { citePractice, listCitedPractices, searchCitablePractices, uncitePractice } from "~/models/practice-citations.server";
 import { mergeRecommendation } from "~/models/recommendation-merge.server";
 import { changeRecommendationStatus } from "~/models/recommendation-status.server";
 import { setAgreement, setSupport, supportBudget } from "~/models/recommendation-support.server";
 import { addComment, getRecommendation, listMergeTargets, listRecommendationSessions, updateRecommendation } from "~/models/recommendations.server";
 import { getWorkshop } from "~/models/workshop.server";
+import { citePracticeSchema, practiceQuerySchema } from "~/practices/exchange-forms";
+import { practiceViewerOf } from "~/practices/viewer";
 import { useRootData } from "~/root";
 import { agreementSchema, COMMENT_MAX, commentSchema, editSchema, mergeSchema, REASON_MAX, statusSchema, supportSchema } from "~/recommendations/forms";
 import { AGREEMENT_LEVELS, mayComment, mayEdit, maySetVisibility, maySupport, recommendableSessions, SUPPORT_STATUSES } from "~/recommendations/permissions";
@@ -32,11 +36,16 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const workshopId = params.workshopId ?? notFound();
-  const access = await requireCapability({ workshopId, userId: user.id, capability: "recommendations.view" });
+  const viewer = practiceViewerOf(user);
+  const access = (await getWorkshopAccess({ workshopId, userId: user.id })) ?? notFound();
   const [workshop, recommendation] = await Promise.all([
     getWorkshop({ workshopId }),
-    getRecommendation({ workshopId, recommendationId: params.recommendationId ?? "", access, userId: user.id }),
+    getRecommendation({ workshopId, recommendationId: params.recommendationId ?? "", access, viewer }),
   ]);
+  // Outside the workshop, only what it shares beyond itself is read (a practice's page links here), read-only;
+  // for anything else outsiders get the workshop's usual answer.
+  const member = can(access, "recommendations.view");
+  if (!member && !recommendation) await requireCapability({ workshopId, userId: user.id, capability: "recommendations.view" });
   if (!workshop || !recommendation) notFound();
   const { supports, events, decisions, authorId, ...rest } = recommendation;
   const actor = actorRoles({ access, userId: user.id, recommendation });
@@ -46,9 +55,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const sessions = canEdit ? await listRecommendationSessions({ workshopId }) : [];
   const writable = recommendableSessions(access, sessions);
   const mine = supports.find((support) => support.userId === user.id);
+  const practiceQuery = practiceQuerySchema.parse(new URL(request.url).searchParams.get("practiceQuery") ?? "");
   return json({
     workshop: { id: workshop.id, title: workshop.title, status: workshop.status, timezone: workshop.timezone },
     isOrganiser: access.role === "ORGANISER",
+    member,
     recommendation: { ...rest, isAuthor: authorId === user.id },
     decision: decisions[0] ?? null,
     events,
@@ -64,6 +75,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       : null,
     mergeTargets: canMerge ? await listMergeTargets({ workshopId, recommendationId: recommendation.id, access, userId: user.id }) : null,
     canComment: mayComment(access, recommendation.status),
+    practices: await listCitedPractices({ recommendationId: recommendation.id, viewer }),
+    practiceSearch: canEdit
+      ? { query: practiceQuery, results: await searchCitablePractices({ recommendationId: recommendation.id, viewer, query: practiceQuery }) }
+      : null,
     support: prioritises
       ? {
           open: maySupport(access, recommendation.status),
@@ -123,6 +138,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const changed = await setAgreement({ ...target, userId: user.id, agreement: form.data.agreement });
       return changed.ok ? redirect(`${here}#support`) : refused(intent, changed.reason, formValues(formData));
     }
+    case "citePractice":
+    case "uncitePractice": {
+      const form = parseForm(citePracticeSchema, formData);
+      if (!form.ok) return invalid(intent, form.errors, form.values);
+      const change = intent === "citePractice" ? citePractice : uncitePractice;
+      const changed = await change({ ...target, practiceId: form.data.practiceId, viewer: practiceViewerOf(user) });
+      return changed.ok ? redirect(`${here}#practices`) : refused(intent, changed.reason, formValues(formData));
+    }
     default:
       badRequest();
   }
@@ -133,15 +156,17 @@ export default function RecommendationPage() {
   const { t } = useTranslation("recommendations");
   const data = useLoaderData<typeof loader>();
   const sent = useActionData<typeof action>();
-  const { workshop, isOrganiser, recommendation, events } = data;
+  const { workshop, isOrganiser, member, recommendation, events } = data;
   const language = useRootData()?.language ?? DEFAULT_LANGUAGE;
   const refusal = (intent: string) => (sent?.intent === intent ? sent : undefined);
   return (
     <div className="stack recommendation-page">
       <WorkshopHeader workshop={workshop} isOrganiser={isOrganiser} />
-      <p>
-        <Link to={`/workshops/${workshop.id}/recommendations`}>{t("detail.back")}</Link>
-      </p>
+      {member ? (
+        <p>
+          <Link to={`/workshops/${workshop.id}/recommendations`}>{t("detail.back")}</Link>
+        </p>
+      ) : null}
       <article className="stack" aria-labelledby="recommendation-title">
         <header className="stack">
           <h2 id="recommendation-title" dir="auto" lang={recommendation.language}>
@@ -167,9 +192,10 @@ export default function RecommendationPage() {
         </header>
         <Content />
         <Decision />
-        <StatusSteps refusal={refusal("status")} />
+        {member ? <StatusSteps refusal={refusal("status")} /> : null}
         <Support refusal={refusal("support") ?? refusal("agreement")} />
         <Sources />
+        <RecommendationPractices practices={data.practices} search={data.practiceSearch} refusal={refusal("citePractice") ?? refusal("uncitePractice")} />
         <Edit refusal={refusal("edit")} />
         <Merge refusal={refusal("merge")} />
         <Comments refusal={refusal("comment")} />
@@ -344,7 +370,7 @@ function Support({ refusal }: { refusal?: Refused }) {
 
 function Sources() {
   const { t } = useTranslation("recommendations");
-  const { recommendation, workshop } = useLoaderData<typeof loader>();
+  const { recommendation, workshop, member } = useLoaderData<typeof loader>();
   const language = useRootData()?.language ?? DEFAULT_LANGUAGE;
   return (
     <section id="sources" aria-labelledby="sources-title" className="stack">
@@ -361,9 +387,11 @@ function Sources() {
                 date: formatDateTime(source.boardVersion.createdAt, workshop.timezone, language, { dateStyle: "medium", timeStyle: "short" }),
               })}
             </p>
-            <Link to={`/workshops/${workshop.id}/boards/${source.boardId}/versions/${source.boardVersionId}?${new URLSearchParams({ element: source.elementId })}`}>
-              {t("sources.view")}
-            </Link>
+            {member ? (
+              <Link to={`/workshops/${workshop.id}/boards/${source.boardId}/versions/${source.boardVersionId}?${new URLSearchParams({ element: source.elementId })}`}>
+                {t("sources.view")}
+              </Link>
+            ) : null}
           </li>
         ))}
       </ul>

@@ -2,6 +2,7 @@ import { getDb } from "~/db/client.server";
 import { Prisma } from "~/generated/prisma/client";
 import { CHAT_HISTORY_SIZE, type ChatMessageView } from "~/live/chat";
 import { PLENARY, type RoomKey } from "~/live/protocol";
+import { findWorkshopRole } from "~/models/access.server";
 
 const withAuthor = { author: { select: { id: true, name: true } } } as const;
 type ChatRow = Prisma.ChatMessageGetPayload<{ include: typeof withAuthor }>;
@@ -119,9 +120,9 @@ export async function setChatMute({
   mutedById: string;
 }): Promise<"ok" | "notFound" | "forbidden"> {
   const db = getDb();
-  const membership = await db.membership.findUnique({ where: { workshopId_userId: { workshopId, userId } }, select: { role: true } });
-  if (!membership) return "notFound";
-  if (membership.role === "ORGANISER") return "forbidden";
+  const role = await findWorkshopRole({ workshopId, userId });
+  if (!role) return "notFound";
+  if (role === "ORGANISER") return "forbidden";
   if (muted) {
     await db.chatMute.upsert({ where: { workshopId_userId: { workshopId, userId } }, create: { workshopId, userId, mutedById }, update: {} });
   } else {

@@ -1,5 +1,6 @@
 import { getDb } from "~/db/client.server";
 import { PLENARY, type RoomKey } from "~/live/protocol";
+import { findWorkshopRole } from "~/models/access.server";
 import { changeRegistration } from "../registration.server";
 import { getStage } from "./live-state.server";
 import { PRESENCE_TTL_MS } from "./presence.server";
@@ -28,12 +29,12 @@ export async function moveParticipant({
   movedById: string;
 }): Promise<MoveOutcome> {
   const db = getDb();
-  const [membership, session, registration] = await Promise.all([
-    db.membership.findUnique({ where: { workshopId_userId: { workshopId, userId } }, select: { id: true } }),
+  const [role, session, registration] = await Promise.all([
+    findWorkshopRole({ workshopId, userId }),
     toRoom === PLENARY ? null : db.session.findFirst({ where: { id: toRoom, workshopId }, select: { id: true } }),
     db.registration.findUnique({ where: { workshopId_userId: { workshopId, userId } }, select: { mode: true, sessionId: true } }),
   ]);
-  if (!membership || (toRoom !== PLENARY && !session)) return { ok: false, reason: "notFound" };
+  if (!role || (toRoom !== PLENARY && !session)) return { ok: false, reason: "notFound" };
   if (registration && toRoom !== PLENARY && registration.sessionId !== toRoom) {
     const outcome = await changeRegistration({ workshopId, userId, mode: registration.mode, sessionId: toRoom });
     if (!outcome) return { ok: false, reason: "notFound" };

@@ -1,9 +1,11 @@
 import { getDb } from "~/db/client.server";
 import { PLENARY, type RoomKey, type RoomSelf } from "~/live/protocol";
+import { findWorkshopRole } from "~/models/access.server";
 
 /**
- * Who this user is in a live room, or null when they may not enter it: members of the workshop only, and only
- * rooms that exist in it (its plenary or one of its sessions). Decided on the server for every join.
+ * Who this user is in a live room, or null when they may not enter it: people holding a role in the workshop
+ * (their own, or their institution's) only, and only rooms that exist in it (its plenary or one of its sessions).
+ * Decided on the server for every join.
  */
 export async function resolveRoomSelf({
   workshopId,
@@ -15,8 +17,8 @@ export async function resolveRoomSelf({
   userId: string;
 }): Promise<RoomSelf | "notFound" | "forbidden"> {
   const db = getDb();
-  const [membership, session, registration, user] = await Promise.all([
-    db.membership.findUnique({ where: { workshopId_userId: { workshopId, userId } }, select: { role: true } }),
+  const [role, session, registration, user] = await Promise.all([
+    findWorkshopRole({ workshopId, userId }),
     room === PLENARY
       ? null
       : db.session.findFirst({
@@ -27,15 +29,15 @@ export async function resolveRoomSelf({
     db.user.findUnique({ where: { id: userId }, select: { name: true } }),
   ]);
   if (room !== PLENARY && !session) return "notFound";
-  if (!membership || !user) return "forbidden";
-  const isOrganiser = membership.role === "ORGANISER";
+  if (!role || !user) return "forbidden";
+  const isOrganiser = role === "ORGANISER";
   return {
     userId,
     name: user.name,
-    role: membership.role,
+    role,
     isOrganiser,
     isFacilitator: isOrganiser || Boolean(session?.facilitators.length),
-    canParticipate: membership.role !== "OBSERVER",
+    canParticipate: role !== "OBSERVER",
     mode: registration?.mode ?? "REMOTE",
   };
 }

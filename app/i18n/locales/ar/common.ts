@@ -8,6 +8,7 @@ export default {
   nav: {
     home: "الرئيسية",
     workshops: "الورشات",
+    practices: "الممارسات",
     signIn: "تسجيل الدخول",
     signOut: "تسجيل الخروج",
     join: "الانضمام برمز",

@@ -180,6 +180,8 @@ export default {
       commented: "علّق {{name}}",
       decided: "سجّل {{name}} قرار اللجنة",
       agenda: "أدرجها {{name}} في جدول أعمال اللجنة",
+      practiceCited: "استشهد {{name}} بممارسة استلهمتها التوصية",
+      practiceUncited: "سحب {{name}} ممارسة مستشهداً بها",
       other: "تصرّف {{name}} في التوصية",
     },
     change: "{{field}}: «{{before}}» ← «{{after}}»",
@@ -254,6 +256,7 @@ export default {
     limitReached: "لقد منحت كل دعمك ({{limit}}). اسحب دعماً لتدعم هذه التوصية.",
     chooseTarget: "اختر التوصية التي تُدمج فيها.",
     notRecommendable: "لا يمكنك تحرير توصيات لهذه الجلسة.",
+    practiceNotFound: "هذه الممارسة غير موجودة أو غير منشورة أو غير متاحة لك: لا يمكن الاستشهاد بها.",
   },
   settings: {
     open: "إعدادات ترتيب الأولويات (للمنظمين)",

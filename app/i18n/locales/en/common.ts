@@ -8,6 +8,7 @@ export default {
   nav: {
     home: "Home",
     workshops: "Workshops",
+    practices: "Practices",
     signIn: "Sign in",
     signOut: "Sign out",
     join: "Join with a code",

@@ -180,6 +180,8 @@ export default {
       commented: "{{name}} commented",
       decided: "{{name}} recorded the committee's decision",
       agenda: "{{name}} put it on the committee's agenda",
+      practiceCited: "{{name}} cited a practice that inspired it",
+      practiceUncited: "{{name}} removed a cited practice",
       other: "{{name}} acted on the recommendation",
     },
     change: "{{field}}: “{{before}}” → “{{after}}”",
@@ -254,6 +256,7 @@ export default {
     limitReached: "You have already given your {{limit}} supports. Withdraw one to support this one.",
     chooseTarget: "Choose the recommendation to merge into.",
     notRecommendable: "You cannot write recommendations for this session.",
+    practiceNotFound: "This practice does not exist, is not published or is not visible to you: it cannot be cited.",
   },
   settings: {
     open: "Prioritisation settings (organisers)",

@@ -5,6 +5,7 @@ export default {
   nav: {
     home: "Accueil",
     workshops: "Ateliers",
+    practices: "Pratiques",
     signIn: "Se connecter",
     signOut: "Se déconnecter",
     join: "Rejoindre avec un code",

@@ -177,6 +177,8 @@ export default {
       commented: "{{name}} a commenté",
       decided: "{{name}} a enregistré la décision du comité",
       agenda: "{{name}} l'a inscrite à l'ordre du jour du comité",
+      practiceCited: "{{name}} a cité une pratique qui l'a inspirée",
+      practiceUncited: "{{name}} a retiré une pratique citée",
       other: "{{name}} a agi sur la recommandation",
     },
     change: "{{field}} : « {{before}} » → « {{after}} »",
@@ -251,6 +253,7 @@ export default {
     limitReached: "Vous avez déjà donné vos {{limit}} soutiens. Retirez-en un pour soutenir celle-ci.",
     chooseTarget: "Choisissez la recommandation dans laquelle fusionner.",
     notRecommendable: "Vous ne pouvez pas rédiger de recommandation pour cette session.",
+    practiceNotFound: "Cette pratique n'existe pas, n'est pas publiée ou ne vous est pas visible : elle ne peut pas être citée.",
   },
   settings: {
     open: "Réglages de la priorisation (organisateurs)",

@@ -1,0 +1,37 @@
+import { INTL_LOCALE, LANGUAGES, type Language } from "~/i18n/config";
+
+/**
+ * Where a practice was run, as ISO 3166-1 alpha-2 codes; names come from Intl.DisplayNames in the reader's language,
+ * so nothing here needs translating. Western Sahara (EH) is not offered: the platform's institutions file the
+ * territory under Morocco (MA).
+ */
+const CODES =
+  "AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ BR BS BT BV BW BY BZ CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ DE DJ DK DM DO DZ EC EE EG ER ES ET FI FJ FK FM FO FR GA GB GD GE GF GG GH GI GL GM GN GP GQ GR GS GT GU GW GY HK HM HN HR HT HU ID IE IL IM IN IO IQ IR IS IT JE JM JO JP KE KG KH KI KM KN KP KR KW KY KZ LA LB LC LI LK LR LS LT LU LV LY MA MC MD ME MF MG MH MK ML MM MN MO MP MQ MR MS MT MU MV MW MX MY MZ NA NC NE NF NG NI NL NO NP NR NU NZ OM PA PE PF PG PH PK PL PM PN PR PS PT PW PY QA RE RO RS RU RW SA SB SC SD SE SG SH SI SJ SK SL SM SN SO SR SS ST SV SX SY SZ TC TD TF TG TH TJ TK TL TM TN TO TR TT TV TW TZ UA UG UM US UY UZ VA VC VE VG VI VN VU WF WS YE YT ZA ZM ZW";
+
+export const COUNTRY_CODES: readonly string[] = CODES.split(" ");
+
+export function isCountryCode(value: unknown): value is string {
+  return typeof value === "string" && COUNTRY_CODES.includes(value);
+}
+
+const displayNames = new Map<Language, Intl.DisplayNames>();
+
+export function countryName(code: string, language: Language): string {
+  let names = displayNames.get(language);
+  if (!names) {
+    names = new Intl.DisplayNames([INTL_LOCALE[language]], { type: "region", fallback: "code" });
+    displayNames.set(language, names);
+  }
+  return names.of(code) ?? code;
+}
+
+/** The country's name in every language of the platform, so a search in any of them finds it. */
+export function countryNamesInAllLanguages(code: string): string[] {
+  return LANGUAGES.map((language) => countryName(code, language));
+}
+
+/** Every country as a choice, sorted by its name in the reader's language. */
+export function countryOptions(language: Language): Array<{ code: string; name: string }> {
+  const collator = new Intl.Collator(INTL_LOCALE[language]);
+  return COUNTRY_CODES.map((code) => ({ code, name: countryName(code, language) })).sort((a, b) => collator.compare(a.name, b.name));
+}
