@@ -33,7 +33,7 @@ export function AppHeader({ user, language, unreadNotifications }: AppHeaderProp
         <Link to="/">{t("nav.workshops")}</Link>
         <Link to="/practices">{t("nav.practices")}</Link>
         <Link to="/institutions">{t("institutions:nav")}</Link>
-        {user ? <Link to="/templates">{t("templates:nav.library")}</Link> : null}
+        <Link to="/templates">{t("templates:nav.library")}</Link>
         <Link to="/join">{t("nav.join")}</Link>
       </nav>
       <nav aria-label={t("language.choose")} className="language-switch">

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction, SerializeFro
 import { json, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { requireUser } from "~/auth/session.server";
+import { getUser, requireUser } from "~/auth/session.server";
 import { FormErrorSummary, valueOf } from "~/components/field";
 import { IntentForm } from "~/components/intent-form";
 import { SubmitButton } from "~/components/submit-button";
@@ -17,16 +17,19 @@ import { badRequest, forbidden, notFound } from "~/utils/http.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.template.title} · Majlis` : "Majlis" }];
 
-/** The template and what this person may do with it; 404 when they may not read it, like a template that is not. */
-async function requireTemplate(request: Request, templateId: string | undefined) {
-  const user = await requireUser(request);
-  const person = await getTemplatePerson({ userId: user.id });
+/**
+ * The template and what this person may do with it; 404 when they may not read it, like a template that is not.
+ * Reading a public template needs no account; changing one does.
+ */
+async function requireTemplate(request: Request, templateId: string | undefined, { signedIn }: { signedIn: boolean }) {
+  const user = signedIn ? await requireUser(request) : await getUser(request);
+  const person = user ? await getTemplatePerson({ userId: user.id }) : null;
   const template = (templateId ? await getViewableTemplate({ templateId, person }) : null) ?? notFound();
   return { user, template, mayManage: person !== null && mayManageTemplate(person, template), mayUse: person !== null && mayUseTemplate(person, template) };
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { template, mayManage, mayUse } = await requireTemplate(request, params.templateId);
+  const { template, mayManage, mayUse } = await requireTemplate(request, params.templateId, { signedIn: false });
   const { content, ...rest } = template;
   // A board's structure can hold many elements: the page shows what they amount to, not each of them.
   const boards = content.boards.map(({ elements, ...board }) => ({
@@ -38,7 +41,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { user, template, mayManage } = await requireTemplate(request, params.templateId);
+  const { user, template, mayManage } = await requireTemplate(request, params.templateId, { signedIn: true });
+  if (!user) return notFound();
   if (!mayManage) forbidden();
   const formData = await request.formData();
   const intent = formData.get("intent");

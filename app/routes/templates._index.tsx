@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { requireUser } from "~/auth/session.server";
+import { getUser } from "~/auth/session.server";
 import { SelectField } from "~/components/field";
 import { listTemplates, type TemplateFilter } from "~/models/workshop-templates.server";
 import { viewerOf } from "~/peers/visibility";
@@ -13,12 +13,13 @@ export const meta: MetaFunction = () => [{ title: "Majlis" }];
 const FILTERS: TemplateFilter[] = ["all", "mine", "shared"];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
+  // Public templates are for everyone, signed in or not.
+  const user = await getUser(request);
   const asked = new URL(request.url).searchParams.get("show");
   const filter = FILTERS.find((candidate) => candidate === asked) ?? "all";
   const templates = await listTemplates({ viewer: viewerOf(user), filter });
   const deleted = new URL(request.url).searchParams.get("done") === "deleted";
-  return json({ templates, filter, deleted, hasInstitution: user.organisationId !== null });
+  return json({ templates, filter, deleted, hasInstitution: Boolean(user?.organisationId) });
 }
 
 export default function TemplatesLibrary() {

@@ -4,7 +4,7 @@ import { getDb } from "~/db/client.server";
 import { readBoardState } from "~/models/board-storage.server";
 import { JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH } from "~/models/join-code.server";
 import { readTemplateContent } from "~/templates/content";
-import { useApp } from "../support/app";
+import { HttpClient, useApp } from "../support/app";
 import { PARTICIPANT, ORGANISER, signedIn, userId } from "../support/committee";
 import { seedDemo } from "../support/demo";
 import { pageHtml, visibleText } from "../support/page-html";
@@ -310,6 +310,22 @@ describe("who sees which template", () => {
     expect((await colleague.get(`/templates/${templateId}/use`)).status).toBe(403);
     expect((await colleague.post(`/templates/${templateId}`, { intent: "delete" })).status).toBe(403);
     expect(await getDb().workshopTemplate.count({ where: { id: templateId } })).toBe(1);
+  });
+
+  it("opens a PUBLIC template to anyone, signed out included, and keeps the others from them; using one needs an account", async () => {
+    const publicId = await saveTemplate({ title: "Format ouvert à tous", visibility: "PUBLIC" });
+    const peersId = await saveTemplate({ title: "Format entre pairs", visibility: "PEERS" });
+    const anonymous = new HttpClient(app.url, { "Accept-Language": "fr" });
+    const library = visibleText(await pageHtml(await anonymous.get("/templates")));
+    expect(library).toContain("Format ouvert à tous");
+    expect(library).not.toContain("Format entre pairs");
+    expect((await anonymous.get(`/templates/${publicId}`)).status).toBe(200);
+    expect((await anonymous.get(`/templates/${peersId}`)).status).toBe(404);
+    const use = await anonymous.get(`/templates/${publicId}/use`);
+    expect(use.status).toBe(302);
+    expect(use.headers.get("Location")).toMatch(/^\/login\?/);
+    expect((await anonymous.post(`/templates/${publicId}`, { intent: "delete" })).status).toBe(302);
+    expect(await getDb().workshopTemplate.count({ where: { id: publicId } })).toBe(1);
   });
 
   it("shares a PEERS template with counterpart institutions, who can run it as a workshop of their own", async () => {
